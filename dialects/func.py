@@ -1,0 +1,252 @@
+"""The func dialect (mlir/docs/Dialects/Func.md): functions, calls and returns.
+
+``func.func`` has a hand-written syntax (parsed by the core grammar, printed by :meth:`FuncOp.print_custom`);
+the other ops use declarative assembly formats identical to MLIR's ODS definitions. Inside a ``func.func`` the
+``func.`` prefix is omitted when printing (``return``, ``call``), as MLIR's default-dialect rule does.
+"""
+
+from __future__ import annotations
+
+from mlir_py.attributes import (
+    ArrayAttr,
+    DictionaryAttr,
+    FunctionType,
+    StringAttr,
+    SymbolRefAttr,
+    TypeAttr,
+    print_symbol_name,
+)
+from mlir_py.dialect import Dialect
+from mlir_py.ir import Block, Operation, lookup_symbol
+from mlir_py.opdef import (
+    AutomaticAllocationScope,
+    HasParent,
+    IsolatedFromAbove,
+    IsTerminator,
+    Op,
+    Pure,
+    ReturnLike,
+    Symbol,
+    isa,
+    operand,
+    prop,
+    region_def,
+    result_def,
+    var_operand,
+    var_result,
+)
+from mlir_py.printer import Printer
+
+FlatSymbolRef = isa(SymbolRefAttr, description="flat symbol reference attribute")
+
+
+class FuncOp(Op, name="func.func", traits=[IsolatedFromAbove(), Symbol(), AutomaticAllocationScope()]):
+    """A function: a symbol with a ``FunctionType`` and a body region whose entry block arguments are the
+    function's arguments. A declaration has an empty region (and is usually ``private``).
+
+    Syntax: ``func.func [private] @name(%a: i32 {attrs}, ...) -> (i32 {attrs}) attributes {...} { body }``.
+    Errors: entry block argument types differing from ``function_type``'s inputs."""
+
+    sym_name = prop(StringAttr)
+    function_type = prop(TypeAttr)
+    sym_visibility = prop(StringAttr, optional=True)
+    arg_attrs = prop(ArrayAttr, optional=True)
+    res_attrs = prop(ArrayAttr, optional=True)
+    no_inline = prop(optional=True)
+    body = region_def()
+    default_dialect = "func"
+
+    @classmethod
+    def build_func(cls, name: str, inputs: list, results: list, private: bool = False, location=None) -> FuncOp:  # type: ignore[no-untyped-def, type-arg]
+        """A function with an entry block whose arguments have the input types (no body ops yet)."""
+        props = {"sym_name": StringAttr(name), "function_type": TypeAttr(FunctionType(inputs, results))}
+        if private:
+            props["sym_visibility"] = StringAttr("private")
+        op: FuncOp = cls.create(properties=props, regions=1, location=location)
+        if not private:
+            op.regions[0].add_block(Block(inputs))
+        return op
+
+    @property
+    def type(self) -> FunctionType:
+        t = self.properties["function_type"]
+        assert isinstance(t, TypeAttr) and isinstance(t.value, FunctionType)
+        return t.value
+
+    @property
+    def name_str(self) -> str:
+        n = self.properties["sym_name"]
+        assert isinstance(n, StringAttr)
+        return n.value
+
+    @property
+    def is_declaration(self) -> bool:
+        return not self.regions[0].blocks
+
+    def verify_(self) -> None:
+        ft = self.properties.get("function_type")
+        if not isinstance(ft, TypeAttr) or not isinstance(ft.value, FunctionType):
+            raise self.emit_error("requires attribute 'function_type' to be a function type")
+        for key, n in (("arg_attrs", len(ft.value.inputs)), ("res_attrs", len(ft.value.results))):
+            a = self.properties.get(key)
+            if a is not None:
+                if not isinstance(a, ArrayAttr) or len(a) != n:
+                    raise self.emit_error(f"expects {key} to be an array with one dictionary per "
+                                          f"{'argument' if key == 'arg_attrs' else 'result'} ({n})")
+        if self.is_declaration:
+            return
+        entry = self.regions[0].blocks[0]
+        ins = ft.value.inputs
+        if len(entry.args) != len(ins):
+            raise self.emit_error(f"entry block must have {len(ins)} arguments to match function signature")
+        for i, (a, t) in enumerate(zip(entry.args, ins)):
+            if a.type != t:
+                raise self.emit_error(f"type of entry block argument #{i}({a.type}) must match the type of the "
+                                      f"corresponding argument in function signature({t})")
+
+    def print_custom(self, p: Printer) -> str:
+        s = "func.func "
+        vis = self.properties.get("sym_visibility")
+        if isinstance(vis, StringAttr):
+            s += vis.value + " "
+        s += print_symbol_name(self.name_str)
+        ft = self.type
+        arg_attrs = self.properties.get("arg_attrs")
+        res_attrs = self.properties.get("res_attrs")
+        args = []
+        entry = self.regions[0].blocks[0] if self.regions[0].blocks else None
+        for i, t in enumerate(ft.inputs):
+            a = arg_attrs[i] if isinstance(arg_attrs, ArrayAttr) else None
+            ad = p.attr_dict(a.value) if isinstance(a, DictionaryAttr) and a.value else ""
+            if entry is not None and i < len(entry.args):
+                x = f"{p.value(entry.args[i])}: {p.type(t)}"
+                if ad:
+                    x += " " + ad
+                if p.debuginfo:
+                    x += " " + p.location(entry.args[i].location)
+            else:
+                x = p.type(t) + (" " + ad if ad else "")
+            args.append(x)
+        s += "(" + ", ".join(args) + ")"
+        if ft.results:
+            rs = []
+            any_attr = False
+            for i, t in enumerate(ft.results):
+                a = res_attrs[i] if isinstance(res_attrs, ArrayAttr) else None
+                ad = p.attr_dict(a.value) if isinstance(a, DictionaryAttr) and a.value else ""
+                any_attr = any_attr or bool(ad)
+                rs.append(p.type(t) + (" " + ad if ad else ""))
+            if len(rs) == 1 and not any_attr and not isinstance(ft.results[0], FunctionType):
+                s += " -> " + rs[0]
+            else:
+                s += " -> (" + ", ".join(rs) + ")"
+        extra = {k: v for k, v in self.properties.items()
+                 if k not in ("sym_name", "function_type", "sym_visibility", "arg_attrs", "res_attrs")}
+        extra.update(self.attributes)
+        if extra:
+            s += " attributes " + p.attr_dict(extra)
+        if entry is not None:
+            s += " " + p.region(self.regions[0], None, False, True)
+        return s
+
+
+class ReturnOp(Op, name="func.return", traits=[Pure(), HasParent("func.func"), ReturnLike(), IsTerminator()]):
+    """Return from the enclosing function; operand types must equal the function's result types."""
+
+    operands_ = var_operand()
+    assembly_format = "attr-dict ($operands_^ `:` type($operands_))?"
+
+    def verify_(self) -> None:
+        f = self.parent_op
+        if not isinstance(f, FuncOp):
+            return
+        results = f.type.results
+        if len(results) != self.num_operands:
+            raise self.emit_error(f"has {self.num_operands} operands, but enclosing function (@{f.name_str}) returns "
+                                  f"{len(results)}")
+        for i, (v, t) in enumerate(zip(self.operands, results)):
+            if v.type != t:
+                raise self.emit_error(f"type of return operand {i} ('{v.type}') doesn't match function result type "
+                                      f"('{t}') in function @{f.name_str}")
+
+
+def _verify_call(op: Operation, callee: SymbolRefAttr, args: list, results: list) -> None:  # type: ignore[type-arg]
+    fn = lookup_symbol(op, callee)
+    if not isinstance(fn, FuncOp):
+        raise op.emit_error(f"'{callee.leaf}' does not reference a valid function")
+    ft = fn.type
+    if len(ft.inputs) != len(args):
+        raise op.emit_error("incorrect number of operands for callee")
+    for i, (v, t) in enumerate(zip(args, ft.inputs)):
+        if v.type != t:
+            raise op.emit_error(f"operand type mismatch: expected operand type '{t}', but provided '{v.type}' for "
+                                f"operand number {i}")
+    if len(ft.results) != len(results):
+        raise op.emit_error("incorrect number of results for callee")
+    for i, (r, t) in enumerate(zip(results, ft.results)):
+        if r.type != t:
+            raise op.emit_error(f"result type mismatch at index {i}")
+
+
+class CallOp(Op, name="func.call"):
+    """Call a function by symbol; operand/result types must match the callee's signature."""
+
+    callee = prop(FlatSymbolRef)
+    arg_attrs = prop(ArrayAttr, optional=True)
+    res_attrs = prop(ArrayAttr, optional=True)
+    no_inline = prop(optional=True)
+    operands_ = var_operand()
+    results_ = var_result()
+    assembly_format = "$callee `(` $operands_ `)` attr-dict `:` functional-type($operands_, results)"
+
+    def verify_(self) -> None:
+        c = self.properties.get("callee")
+        assert isinstance(c, SymbolRefAttr)
+        _verify_call(self, c, self.operands, self.results)
+
+
+class CallIndirectOp(Op, name="func.call_indirect"):
+    """Call a function value: ``func.call_indirect %f(%a) : (i32) -> i32``."""
+
+    callee = operand(isa(FunctionType, description="function type"))
+    callee_operands = var_operand()
+    results_ = var_result()
+    assembly_format = "$callee `(` $callee_operands `)` attr-dict `:` type($callee)"
+
+    @classmethod
+    def infer_format_types(cls, types, names, props, st) -> None:  # type: ignore[no-untyped-def]
+        ft = types.get("callee", [None])[0]
+        if isinstance(ft, FunctionType):
+            types["callee_operands"] = list(ft.inputs)
+            types["results_"] = list(ft.results)
+
+    def verify_(self) -> None:
+        ft = self.operand(0).type
+        assert isinstance(ft, FunctionType)
+        if list(ft.inputs) != self.operand_types[1:] or list(ft.results) != self.result_types:
+            raise self.emit_error("callee type does not match operand and result types")
+
+
+class ConstantOp(Op, name="func.constant", traits=[Pure()]):
+    """A function symbol as an SSA value of function type."""
+
+    value = prop(FlatSymbolRef)
+    result = result_def(isa(FunctionType, description="function type"))
+    assembly_format = "attr-dict $value `:` type(results)"
+
+    def asm_result_names(self) -> list[str]:
+        v = self.properties["value"]
+        assert isinstance(v, SymbolRefAttr)
+        return [v.root]
+
+    def verify_(self) -> None:
+        v = self.properties["value"]
+        assert isinstance(v, SymbolRefAttr)
+        fn = lookup_symbol(self, v)
+        if not isinstance(fn, FuncOp):
+            raise self.emit_error(f"reference to undefined function '{v.root}'")
+        if fn.type != self.results[0].type:
+            raise self.emit_error("reference to function with mismatched type")
+
+
+DIALECT = Dialect("func", [FuncOp, ReturnOp, CallOp, CallIndirectOp, ConstantOp], description=__doc__ or "")

@@ -1,0 +1,840 @@
+"""Builtin types and attributes (MLIR's ``BuiltinTypes.td`` / ``BuiltinAttributes.td``).
+
+Every type and attribute is immutable and hashable; equality is structural, and the parser returns one shared
+object per distinct spelling, so identical attributes are usually the same object. ``str(x)`` gives MLIR's
+spelling; the printer goes through :class:`AttrPrinter` so that aliases (``#map``) replace long attributes.
+Dynamic sizes and offsets are :data:`DYNAMIC` (MLIR's ``ShapedType::kDynamic``), printed ``?``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+
+from .affine import AffineMap, IntegerSet
+from .apfloat import format_float, round_to
+
+DYNAMIC = -(2**63)
+_BARE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_$.]*\Z")
+
+
+class AttrPrinter:
+    """Prints types and attributes, substituting aliases. Caches each printed spelling."""
+
+    __slots__ = ("aliases", "_cache")
+
+    def __init__(self, aliases: dict[Any, str] | None = None):
+        self.aliases = aliases or {}
+        self._cache: dict[Any, str] = {}
+
+    def attr(self, a: Attribute | Type) -> str:
+        try:
+            return self._cache[a]
+        except KeyError:
+            pass
+        alias = self.aliases.get(a)
+        s = alias if alias is not None else a.print(self)
+        self._cache[a] = s
+        return s
+
+    type = attr
+
+
+_DEFAULT = AttrPrinter()
+
+
+class _Uniqued:
+    """Structural equality and hashing over ``_key()``; subclasses are immutable after ``__init__``."""
+
+    __slots__ = ("_h",)
+
+    def _key(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, o: object) -> bool:
+        return o is self or (type(o) is type(self) and hash(o) == hash(self) and o._key() == self._key())  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        try:
+            return self._h
+        except AttributeError:
+            self._h: int = hash((type(self).__name__, self._key()))
+            return self._h
+
+    def print(self, p: AttrPrinter) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return _DEFAULT.attr(self)  # type: ignore[arg-type]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self}>"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Types
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class Type(_Uniqued):
+    """Base of all types."""
+
+    __slots__ = ()
+
+
+class IntegerType(Type):
+    """``iN`` (signless), ``siN`` (signed), ``uiN`` (unsigned); width in bits."""
+
+    __slots__ = ("width", "signedness")
+
+    def __init__(self, width: int, signedness: str = "signless"):
+        self.width, self.signedness = width, signedness
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.width, self.signedness)
+
+    def print(self, p: AttrPrinter) -> str:
+        return {"signless": "i", "signed": "si", "unsigned": "ui"}[self.signedness] + str(self.width)
+
+    @property
+    def is_signless(self) -> bool:
+        return self.signedness == "signless"
+
+    def normalize(self, v: int) -> int:
+        """Wrap ``v`` into this type's range: unsigned for ``uiN``, two's complement otherwise (i1 stays 0/1)."""
+        w = self.width
+        v &= (1 << w) - 1
+        if self.signedness == "unsigned" or w == 1:
+            return v
+        return v - (1 << w) if v >> (w - 1) else v
+
+
+class IndexType(Type):
+    """``index``: a target-sized integer (64-bit in folds and the interpreter)."""
+
+    __slots__ = ()
+
+    def _key(self) -> tuple[Any, ...]:
+        return ()
+
+    def print(self, p: AttrPrinter) -> str:
+        return "index"
+
+    def normalize(self, v: int) -> int:
+        v &= (1 << 64) - 1
+        return v - (1 << 64) if v >> 63 else v
+
+
+class NoneType(Type):
+    __slots__ = ()
+
+    def _key(self) -> tuple[Any, ...]:
+        return ()
+
+    def print(self, p: AttrPrinter) -> str:
+        return "none"
+
+
+class FloatType(Type):
+    """``f16``, ``bf16``, ``f32``, ``f64`` (and the storage-only ``tf32``, ``f80``, ``f128``)."""
+
+    __slots__ = ("kind",)
+    WIDTHS: ClassVar[dict[str, int]] = {"f16": 16, "bf16": 16, "tf32": 19, "f32": 32, "f64": 64, "f80": 80, "f128": 128}
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.kind,)
+
+    def print(self, p: AttrPrinter) -> str:
+        return self.kind
+
+    @property
+    def width(self) -> int:
+        return self.WIDTHS[self.kind]
+
+
+class ComplexType(Type):
+    __slots__ = ("element_type",)
+
+    def __init__(self, element_type: Type):
+        self.element_type = element_type
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.element_type,)
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"complex<{p.type(self.element_type)}>"
+
+
+class TupleType(Type):
+    __slots__ = ("types",)
+
+    def __init__(self, types: Sequence[Type]):
+        self.types = tuple(types)
+
+    def _key(self) -> tuple[Any, ...]:
+        return self.types
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"tuple<{', '.join(p.type(t) for t in self.types)}>"
+
+
+class FunctionType(Type):
+    """``(inputs) -> results``; a single non-function result prints without parentheses."""
+
+    __slots__ = ("inputs", "results")
+
+    def __init__(self, inputs: Sequence[Type], results: Sequence[Type]):
+        self.inputs, self.results = tuple(inputs), tuple(results)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.inputs, self.results)
+
+    def print(self, p: AttrPrinter) -> str:
+        ins = ", ".join(p.type(t) for t in self.inputs)
+        if len(self.results) == 1 and not isinstance(self.results[0], FunctionType):
+            return f"({ins}) -> {p.type(self.results[0])}"
+        return f"({ins}) -> ({', '.join(p.type(t) for t in self.results)})"
+
+
+def _dims(shape: Sequence[int], scalable: Sequence[bool] | None = None) -> str:
+    out = []
+    for i, d in enumerate(shape):
+        s = "?" if d == DYNAMIC else str(d)
+        if scalable and scalable[i]:
+            s = f"[{s}]"
+        out.append(s + "x")
+    return "".join(out)
+
+
+class ShapedType(Type):
+    """Common base of tensor, memref and vector types."""
+
+    __slots__ = ("shape", "element_type")
+    shape: tuple[int, ...]
+    element_type: Type
+
+    @property
+    def rank(self) -> int:
+        return len(self.shape)
+
+    @property
+    def has_static_shape(self) -> bool:
+        return DYNAMIC not in self.shape
+
+    @property
+    def num_elements(self) -> int:
+        n = 1
+        for d in self.shape:
+            n *= d
+        return n
+
+    def is_dynamic_dim(self, i: int) -> bool:
+        return self.shape[i] == DYNAMIC
+
+
+class RankedTensorType(ShapedType):
+    """``tensor<4x?xf32>`` with an optional ``encoding`` attribute."""
+
+    __slots__ = ("encoding",)
+
+    def __init__(self, shape: Sequence[int], element_type: Type, encoding: Attribute | None = None):
+        self.shape, self.element_type, self.encoding = tuple(shape), element_type, encoding
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.shape, self.element_type, self.encoding)
+
+    def print(self, p: AttrPrinter) -> str:
+        enc = f", {p.attr(self.encoding)}" if self.encoding is not None else ""
+        return f"tensor<{_dims(self.shape)}{p.type(self.element_type)}{enc}>"
+
+
+class UnrankedTensorType(Type):
+    __slots__ = ("element_type",)
+
+    def __init__(self, element_type: Type):
+        self.element_type = element_type
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.element_type,)
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"tensor<*x{p.type(self.element_type)}>"
+
+
+class VectorType(ShapedType):
+    """``vector<4x[8]xf32>``; ``scalable`` marks scalable dimensions."""
+
+    __slots__ = ("scalable",)
+
+    def __init__(self, shape: Sequence[int], element_type: Type, scalable: Sequence[bool] | None = None):
+        self.shape, self.element_type = tuple(shape), element_type
+        self.scalable = tuple(scalable) if scalable and any(scalable) else None
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.shape, self.element_type, self.scalable)
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"vector<{_dims(self.shape, self.scalable)}{p.type(self.element_type)}>"
+
+
+class MemRefType(ShapedType):
+    """``memref<4x4xf32, layout, memory_space>``; identity layout is ``None``."""
+
+    __slots__ = ("layout", "memory_space")
+
+    def __init__(self, shape: Sequence[int], element_type: Type, layout: Attribute | None = None,
+                 memory_space: Attribute | None = None):
+        if isinstance(layout, AffineMapAttr) and layout.value.is_identity():
+            layout = None
+        if isinstance(memory_space, IntegerAttr) and memory_space.value == 0:
+            memory_space = None
+        self.shape, self.element_type, self.layout, self.memory_space = tuple(shape), element_type, layout, memory_space
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.shape, self.element_type, self.layout, self.memory_space)
+
+    def print(self, p: AttrPrinter) -> str:
+        s = f"memref<{_dims(self.shape)}{p.type(self.element_type)}"
+        if self.layout is not None:
+            s += ", " + p.attr(self.layout)
+        if self.memory_space is not None:
+            s += ", " + _print_memspace(self.memory_space, p)
+        return s + ">"
+
+
+def _print_memspace(a: Attribute, p: AttrPrinter) -> str:
+    if isinstance(a, IntegerAttr) and a.type == IntegerType(64):
+        return str(a.value)
+    return p.attr(a)
+
+
+class UnrankedMemRefType(Type):
+    __slots__ = ("element_type", "memory_space")
+
+    def __init__(self, element_type: Type, memory_space: Attribute | None = None):
+        if isinstance(memory_space, IntegerAttr) and memory_space.value == 0:
+            memory_space = None
+        self.element_type, self.memory_space = element_type, memory_space
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.element_type, self.memory_space)
+
+    def print(self, p: AttrPrinter) -> str:
+        ms = f", {_print_memspace(self.memory_space, p)}" if self.memory_space is not None else ""
+        return f"memref<*x{p.type(self.element_type)}{ms}>"
+
+
+class OpaqueType(Type):
+    """A type of an unregistered dialect, kept verbatim: ``!foo.bar<...>`` (``data`` is ``bar<...>``)."""
+
+    __slots__ = ("dialect", "data")
+
+    def __init__(self, dialect: str, data: str):
+        self.dialect, self.data = dialect, data
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.dialect, self.data)
+
+    def print(self, p: AttrPrinter) -> str:
+        if _pretty_ok(self.data):
+            return f"!{self.dialect}.{self.data}"
+        return f"!{self.dialect}<{print_string(self.data)}>"
+
+
+def _pretty_ok(data: str) -> bool:
+    return bool(re.match(r"[A-Za-z_][A-Za-z0-9_$.]*(<.*>)?\Z", data, re.S))
+
+
+# common singletons
+i1, i8, i16, i32, i64 = (IntegerType(w) for w in (1, 8, 16, 32, 64))
+f16, bf16, f32, f64 = (FloatType(k) for k in ("f16", "bf16", "f32", "f64"))
+index = IndexType()
+none = NoneType()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Attributes
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class Attribute(_Uniqued):
+    """Base of all attributes."""
+
+    __slots__ = ()
+
+
+def print_string(s: str) -> str:
+    """MLIR's escaped string literal: printable ASCII except ``"`` and ``\\`` as-is, other bytes as ``\\XX``."""
+    out = ['"']
+    for b in s.encode("utf-8"):
+        c = chr(b)
+        if c == '"' or c == "\\":
+            out.append("\\" + c)
+        elif 0x20 <= b < 0x7F:
+            out.append(c)
+        elif c == "\n":
+            out.append("\\0A")
+        else:
+            out.append("\\" + format(b, "02X"))
+    out.append('"')
+    return "".join(out)
+
+
+class IntegerAttr(Attribute):
+    """An integer of an integer or index type; ``i1`` values print as ``true``/``false`` (BoolAttr)."""
+
+    __slots__ = ("value", "type")
+
+    def __init__(self, value: int, type: Type):
+        if isinstance(type, (IntegerType, IndexType)):
+            value = type.normalize(int(value))
+        self.value, self.type = int(value), type
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.value, self.type)
+
+    def print(self, p: AttrPrinter) -> str:
+        if self.type == i1:
+            return "true" if self.value else "false"
+        return f"{self.value} : {p.type(self.type)}"
+
+    def print_untyped(self) -> str:
+        if self.type == i1:
+            return "true" if self.value else "false"
+        return str(self.value)
+
+
+def BoolAttr(value: bool) -> IntegerAttr:
+    return IntegerAttr(1 if value else 0, i1)
+
+
+class FloatAttr(Attribute):
+    """A float of a float type; the value is rounded to the type on construction."""
+
+    __slots__ = ("value", "type")
+
+    def __init__(self, value: float, type: Type):
+        if isinstance(type, FloatType) and type.kind in ("f16", "bf16", "f32", "f64"):
+            value = round_to(float(value), type.kind)
+        self.value, self.type = float(value), type
+
+    def _key(self) -> tuple[Any, ...]:
+        # distinguish -0.0 from 0.0 and compare NaNs by bits
+        return (np.float64(self.value).tobytes(), self.type)
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"{self.print_untyped()} : {p.type(self.type)}"
+
+    def print_untyped(self) -> str:
+        assert isinstance(self.type, FloatType)
+        return format_float(self.value, self.type.kind)
+
+
+class StringAttr(Attribute):
+    __slots__ = ("value", "type")
+
+    def __init__(self, value: str, type: Type | None = None):
+        self.value, self.type = value, type
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.value, self.type)
+
+    def print(self, p: AttrPrinter) -> str:
+        s = print_string(self.value)
+        return s if self.type is None else f"{s} : {p.type(self.type)}"
+
+
+class UnitAttr(Attribute):
+    __slots__ = ()
+
+    def _key(self) -> tuple[Any, ...]:
+        return ()
+
+    def print(self, p: AttrPrinter) -> str:
+        return "unit"
+
+
+class ArrayAttr(Attribute):
+    __slots__ = ("value",)
+
+    def __init__(self, value: Iterable[Attribute]):
+        self.value = tuple(value)
+
+    def _key(self) -> tuple[Any, ...]:
+        return self.value
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.value)
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def __getitem__(self, i: int) -> Attribute:
+        return self.value[i]
+
+    def print(self, p: AttrPrinter) -> str:
+        return "[" + ", ".join(p.attr(a) for a in self.value) + "]"
+
+
+def print_attr_dict_body(d: dict[str, Attribute], p: AttrPrinter) -> str:
+    """``a = 1 : i64, b`` with keys sorted as MLIR's DictionaryAttr and unit attributes as bare keys."""
+    parts = []
+    for k in sorted(d):
+        v = d[k]
+        key = k if _BARE_ID.match(k) else print_string(k)
+        parts.append(key if isinstance(v, UnitAttr) else f"{key} = {p.attr(v)}")
+    return ", ".join(parts)
+
+
+class DictionaryAttr(Attribute):
+    __slots__ = ("value",)
+
+    def __init__(self, value: dict[str, Attribute]):
+        self.value = dict(sorted(value.items()))
+
+    def _key(self) -> tuple[Any, ...]:
+        return tuple(self.value.items())
+
+    def print(self, p: AttrPrinter) -> str:
+        return "{" + print_attr_dict_body(self.value, p) + "}"
+
+
+class TypeAttr(Attribute):
+    __slots__ = ("value",)
+
+    def __init__(self, value: Type):
+        self.value = value
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.value,)
+
+    def print(self, p: AttrPrinter) -> str:
+        return p.type(self.value)
+
+
+def print_symbol_name(name: str) -> str:
+    return "@" + (name if _BARE_ID.match(name) else print_string(name))
+
+
+class SymbolRefAttr(Attribute):
+    """``@root`` or ``@root::@nested::@leaf``."""
+
+    __slots__ = ("root", "nested")
+
+    def __init__(self, root: str, nested: Sequence[str] = ()):
+        self.root, self.nested = root, tuple(nested)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.root, self.nested)
+
+    def print(self, p: AttrPrinter) -> str:
+        return "::".join(print_symbol_name(n) for n in (self.root, *self.nested))
+
+    @property
+    def leaf(self) -> str:
+        return self.nested[-1] if self.nested else self.root
+
+
+class AffineMapAttr(Attribute):
+    __slots__ = ("value",)
+
+    def __init__(self, value: AffineMap):
+        self.value = value
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.value,)
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"affine_map<{self.value}>"
+
+
+class IntegerSetAttr(Attribute):
+    __slots__ = ("value",)
+
+    def __init__(self, value: IntegerSet):
+        self.value = value
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.value,)
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"affine_set<{self.value}>"
+
+
+class StridedLayoutAttr(Attribute):
+    """``strided<[s0, s1], offset: o>``; strides/offset may be :data:`DYNAMIC`."""
+
+    __slots__ = ("strides", "offset")
+
+    def __init__(self, strides: Sequence[int], offset: int = 0):
+        self.strides, self.offset = tuple(strides), offset
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.strides, self.offset)
+
+    def print(self, p: AttrPrinter) -> str:
+        st = ", ".join("?" if s == DYNAMIC else str(s) for s in self.strides)
+        off = "" if self.offset == 0 else f", offset: {'?' if self.offset == DYNAMIC else self.offset}"
+        return f"strided<[{st}]{off}>"
+
+
+class OpaqueAttr(Attribute):
+    """An attribute of an unregistered dialect, kept verbatim: ``#foo.bar<...>`` (``data`` is ``bar<...>``)."""
+
+    __slots__ = ("dialect", "data")
+
+    def __init__(self, dialect: str, data: str):
+        self.dialect, self.data = dialect, data
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.dialect, self.data)
+
+    def print(self, p: AttrPrinter) -> str:
+        if _pretty_ok(self.data):
+            return f"#{self.dialect}.{self.data}"
+        return f"#{self.dialect}<{print_string(self.data)}>"
+
+
+_NP_DTYPES: dict[str, Any] = {
+    "f16": np.float16, "f32": np.float32, "f64": np.float64,
+}
+
+
+def numpy_dtype(t: Type) -> Any:
+    """The numpy dtype that stores elements of ``t`` (bf16 is stored as float32; iN as the next wider int)."""
+    if isinstance(t, FloatType):
+        return _NP_DTYPES.get(t.kind, np.float32)
+    if isinstance(t, IndexType):
+        return np.int64
+    if isinstance(t, IntegerType):
+        if t.width == 1:
+            return np.bool_
+        for w in (8, 16, 32, 64):
+            if t.width <= w:
+                return np.dtype(f"{'u' if t.signedness == 'unsigned' else ''}int{w}").type
+        return np.object_
+    if isinstance(t, ComplexType):
+        return np.complex64 if t.element_type == f32 else np.complex128
+    return np.object_
+
+
+class DenseElementsAttr(Attribute):
+    """``dense<...> : tensor<...>``: numpy-backed elements of a static shaped type (int, float, bool, complex,
+    or string elements). Splats are stored as a 0-d array. Large non-splat values print in hex form
+    (``dense<"0x...">``) as MLIR does."""
+
+    __slots__ = ("type", "array")
+
+    def __init__(self, type: ShapedType, array: Any):
+        self.type = type
+        arr = np.asarray(array)
+        if arr.dtype.kind not in "OU":
+            arr = arr.astype(numpy_dtype(type.element_type), copy=False)
+        if arr.size == 1 and arr.ndim != type.rank:
+            arr = arr.reshape(())
+        self.array = arr
+
+    @property
+    def is_splat(self) -> bool:
+        return self.array.ndim == 0 and self.type.rank != 0 or self.type.num_elements == 1 and self.array.ndim == 0
+
+    def values(self) -> np.ndarray:
+        """The elements as an array of the type's full shape."""
+        if self.array.ndim == 0 or self.array.shape != self.type.shape:
+            return np.broadcast_to(self.array, self.type.shape)
+        return self.array
+
+    def _key(self) -> tuple[Any, ...]:
+        a = self.array
+        return (self.type, a.shape, a.dtype.str, a.tobytes() if a.dtype.kind not in "OU" else tuple(a.ravel().tolist()))
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"dense<{self.print_body()}> : {p.type(self.type)}"
+
+    def print_body(self) -> str:
+        et = self.type.element_type
+        a = self.array
+        n = self.type.num_elements
+        if a.ndim == 0 or (n > 0 and bool(np.all(a == a.ravel()[0])) and a.dtype.kind not in "OUc" and not
+                           (a.dtype.kind == "f" and np.isnan(a).any())):
+            return _fmt_elem(a.ravel()[0] if a.size else a, et)
+        if n > 100 and a.dtype.kind not in "OU" and not isinstance(et, ComplexType):
+            return '"0x' + _raw_bytes(a, et).hex().upper() + '"'
+        if self.type.rank == 0:
+            return _fmt_elem(a.ravel()[0], et)
+        return _nested(a, et)
+
+
+def _raw_bytes(a: np.ndarray, et: Type) -> bytes:
+    if isinstance(et, IntegerType) and et.width == 1:
+        return np.packbits(a.astype(np.uint8).ravel(), bitorder="little").tobytes()
+    if isinstance(et, FloatType) and et.kind == "bf16":
+        from .apfloat import to_bits
+        return np.array([to_bits(float(x), "bf16") for x in a.ravel()], dtype="<u2").tobytes()
+    return np.ascontiguousarray(a).astype(a.dtype.newbyteorder("<")).tobytes()
+
+
+def _fmt_elem(x: Any, et: Type) -> str:
+    if isinstance(et, FloatType):
+        return format_float(float(x), et.kind)
+    if isinstance(et, IntegerType) and et.width == 1:
+        return "true" if bool(x) else "false"
+    if isinstance(et, ComplexType):
+        inner = et.element_type
+        return f"({_fmt_elem(x.real, inner)},{_fmt_elem(x.imag, inner)})"
+    if isinstance(x, str):
+        return print_string(x)
+    if isinstance(x, bytes):
+        return print_string(x.decode("latin-1"))
+    return str(int(x))
+
+
+def _nested(a: np.ndarray, et: Type) -> str:
+    if a.ndim == 1:
+        return "[" + ", ".join(_fmt_elem(x, et) for x in a) + "]"
+    return "[" + ", ".join(_nested(x, et) for x in a) + "]"
+
+
+class DenseResourceElementsAttr(Attribute):
+    """``dense_resource<handle> : tensor<...>``: elements stored in the module's ``{-# dialect_resources #-}``
+    section (``builtin`` resources), or in a sidecar file."""
+
+    __slots__ = ("handle", "type")
+
+    def __init__(self, handle: str, type: ShapedType):
+        self.handle, self.type = handle, type
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.handle, self.type)
+
+    def print(self, p: AttrPrinter) -> str:
+        h = self.handle if re.match(r"[A-Za-z_][A-Za-z0-9_$.]*\Z", self.handle) else print_string(self.handle)
+        return f"dense_resource<{h}> : {p.type(self.type)}"
+
+
+class DenseArrayAttr(Attribute):
+    """``array<i64: 1, 2>``: a 1-D array of integers or floats without a shaped type."""
+
+    __slots__ = ("element_type", "values")
+
+    def __init__(self, element_type: Type, values: Sequence[int | float | bool]):
+        self.element_type = element_type
+        if isinstance(element_type, IntegerType):
+            self.values: tuple[Any, ...] = tuple(element_type.normalize(int(v)) for v in values)
+        else:
+            assert isinstance(element_type, FloatType)
+            self.values = tuple(round_to(float(v), element_type.kind) for v in values)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.element_type, self.values)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.values)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def print(self, p: AttrPrinter) -> str:
+        et = p.type(self.element_type)
+        if not self.values:
+            return f"array<{et}>"
+        return f"array<{et}: {', '.join(_fmt_elem(v, self.element_type) for v in self.values)}>"
+
+
+# --- locations -------------------------------------------------------------------------------------------------
+
+
+class LocationAttr(Attribute):
+    """Base of locations; ``print`` gives the body inside ``loc(...)``."""
+
+    __slots__ = ()
+
+
+class UnknownLoc(LocationAttr):
+    __slots__ = ()
+
+    def _key(self) -> tuple[Any, ...]:
+        return ()
+
+    def print(self, p: AttrPrinter) -> str:
+        return "unknown"
+
+
+class FileLineColLoc(LocationAttr):
+    __slots__ = ("filename", "line", "col")
+
+    def __init__(self, filename: str, line: int, col: int):
+        self.filename, self.line, self.col = filename, line, col
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.filename, self.line, self.col)
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"{print_string(self.filename)}:{self.line}:{self.col}"
+
+
+class NameLoc(LocationAttr):
+    __slots__ = ("name", "child")
+
+    def __init__(self, name: str, child: LocationAttr | None = None):
+        self.name, self.child = name, child if not isinstance(child, UnknownLoc) else None
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.name, self.child)
+
+    def print(self, p: AttrPrinter) -> str:
+        return print_string(self.name) + (f"({self.child.print(p)})" if self.child is not None else "")
+
+
+class CallSiteLoc(LocationAttr):
+    __slots__ = ("callee", "caller")
+
+    def __init__(self, callee: LocationAttr, caller: LocationAttr):
+        self.callee, self.caller = callee, caller
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.callee, self.caller)
+
+    def print(self, p: AttrPrinter) -> str:
+        return f"callsite({self.callee.print(p)} at {self.caller.print(p)})"
+
+
+class FusedLoc(LocationAttr):
+    __slots__ = ("locations", "metadata")
+
+    def __init__(self, locations: Sequence[LocationAttr], metadata: Attribute | None = None):
+        self.locations, self.metadata = tuple(locations), metadata
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.locations, self.metadata)
+
+    def print(self, p: AttrPrinter) -> str:
+        meta = f"<{p.attr(self.metadata)}>" if self.metadata is not None else ""
+        return f"fused{meta}[{', '.join(loc.print(p) for loc in self.locations)}]"
+
+
+def file_line_col(loc: LocationAttr | None) -> FileLineColLoc | None:
+    """The first file:line:col position inside ``loc`` (what diagnostics point at)."""
+    if isinstance(loc, FileLineColLoc):
+        return loc
+    if isinstance(loc, NameLoc):
+        return file_line_col(loc.child)
+    if isinstance(loc, CallSiteLoc):
+        return file_line_col(loc.callee)
+    if isinstance(loc, FusedLoc):
+        for sub in loc.locations:
+            r = file_line_col(sub)
+            if r is not None:
+                return r
+    return None
+
+
+def element_type(t: Type) -> Type:
+    """The element type of a shaped type, else ``t`` itself (``getElementTypeOrSelf``)."""
+    return t.element_type if isinstance(t, (ShapedType, UnrankedTensorType, UnrankedMemRefType)) else t

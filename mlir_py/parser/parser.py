@@ -1,0 +1,1349 @@
+"""Parse MLIR text into IR with one lark LALR grammar (``mlir.lark``) plus rules generated from the registered
+ops' assembly formats.
+
+Speed (DESIGN.md): the IR is built inside the parse by an inline transformer (no parse tree), the contextual
+lexer works from one combined regex per parser state, types are parsed once per distinct spelling and cached,
+the garbage collector is paused during a parse, and the compiled grammar is cached on disk by lark.
+
+Name resolution follows MLIR's ``OperationParser``: each region opens an SSA scope, forward references become
+placeholders resolved at the definition (graph regions), unresolved names and blocks are located errors.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .. import affine as aff
+from ..asm_format import CompiledFormat
+from ..attributes import (
+    DYNAMIC,
+    AffineMapAttr,
+    ArrayAttr,
+    Attribute,
+    CallSiteLoc,
+    ComplexType,
+    DenseArrayAttr,
+    DenseElementsAttr,
+    DenseResourceElementsAttr,
+    DictionaryAttr,
+    FileLineColLoc,
+    FloatAttr,
+    FloatType,
+    FunctionType,
+    FusedLoc,
+    IndexType,
+    IntegerAttr,
+    IntegerSetAttr,
+    IntegerType,
+    LocationAttr,
+    MemRefType,
+    NameLoc,
+    OpaqueAttr,
+    OpaqueType,
+    RankedTensorType,
+    ShapedType,
+    StridedLayoutAttr,
+    StringAttr,
+    SymbolRefAttr,
+    TupleType,
+    Type,
+    TypeAttr,
+    UnitAttr,
+    UnknownLoc,
+    UnrankedMemRefType,
+    UnrankedTensorType,
+    VectorType,
+    f64,
+    i1,
+    i64,
+    index,
+    none,
+    numpy_dtype,
+)
+from ..apfloat import from_bits, parse_decimal
+from ..diagnostics import Diagnostic, ParseError
+from ..ir import Block, Operation, Region, Value
+
+if TYPE_CHECKING:
+    from ..dialect import Context
+    from ..opdef import Op
+
+_GRAMMAR_PATH = os.path.join(os.path.dirname(__file__), "mlir.lark")
+
+
+def _balanced(depth: int) -> str:
+    """A regex for ``<...>`` with balanced angle brackets up to ``depth`` levels (``->`` and strings skipped)."""
+    inner = r'(?:->|[^<>"]|"(?:[^"\\\n]|\\.)*")*'
+    pat = "<" + inner + ">"
+    for _ in range(depth - 1):
+        pat = r'<(?:->|[^<>"]|"(?:[^"\\\n]|\\.)*"|' + pat + ")*>"
+    return pat
+
+
+_BALANCED = _balanced(6)
+_ESCAPE = re.compile(r"\\(n|t|\"|\\|[0-9a-fA-F]{2})")
+
+
+def unescape(s: str) -> str:
+    """The value of an MLIR string literal (including the quotes)."""
+    body = s[1:-1]
+    if "\\" not in body:
+        return body
+    out = bytearray()
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            n = body[i + 1]
+            if n in 'nt"\\':
+                out += {"n": b"\n", "t": b"\t", '"': b'"', "\\": b"\\"}[n]
+                i += 2
+                continue
+            out.append(int(body[i + 1:i + 3], 16))
+            i += 3
+            continue
+        out += c.encode("utf-8")
+        i += 1
+    return out.decode("utf-8", errors="surrogateescape")
+
+
+class _Placeholder(Value):
+    """A forward reference to an SSA value not yet defined."""
+
+    __slots__ = ("ref_name", "loc")
+
+    def __init__(self, type: Type, name: str, loc: LocationAttr):
+        super().__init__(type)
+        self.ref_name, self.loc = name, loc
+
+    @property
+    def parent_block(self) -> Block | None:
+        return None
+
+    @property
+    def owner(self) -> Any:
+        return None
+
+
+class _Scope:
+    __slots__ = ("values", "locs", "pending", "region", "blocks", "block_defined", "block_refs", "current")
+
+    def __init__(self, region: Region):
+        self.values: dict[str, Sequence[Value]] = {}
+        self.locs: dict[str, LocationAttr] = {}
+        self.pending: dict[tuple[str, int], _Placeholder] = {}
+        self.region = region
+        self.blocks: dict[str, Block] = {}
+        self.block_defined: set[str] = set()
+        self.block_refs: dict[str, LocationAttr] = {}
+        self.current: Block | None = None
+
+
+_SIMPLE_INT = re.compile(r"([su]?)i([0-9]+)\Z")
+
+
+class _State:
+    """Per-parse state shared by the transformer callbacks."""
+
+    def __init__(self, parser: MLIRParser, filename: str):
+        self.parser = parser
+        self.ctx = parser.ctx
+        self.filename = filename
+        self.top_region = Region()
+        self.top = _Scope(self.top_region)
+        self.scopes: list[_Scope] = [self.top]
+        self.pending_entry_args: list[tuple[str, Type, LocationAttr]] | None = None
+        self.attr_aliases: dict[str, Attribute] = {}
+        self.type_aliases: dict[str, Type] = {}
+        self.affine_dims: dict[str, aff.AffineExpr] = {}
+        self.affine_syms: dict[str, aff.AffineExpr] = {}
+        self.resources: dict[str, dict[str, Any]] = {}
+        self.line_offset = 0
+
+    def loc(self, tok: Token) -> FileLineColLoc:
+        return FileLineColLoc(self.filename, tok.line + self.line_offset, tok.column)  # type: ignore[operator]
+
+    def error(self, msg: str, tok: Token | LocationAttr | None) -> ParseError:
+        loc = self.loc(tok) if isinstance(tok, Token) else tok
+        return ParseError(msg, loc)
+
+    # --- values -----------------------------------------------------------------------------------------------
+    def use(self, tok: Token, type: Type) -> Value:
+        s = str(tok)
+        name, _, num = s.partition("#")
+        idx = int(num) if num else 0
+        for scope in reversed(self.scopes):
+            vals = scope.values.get(name)
+            if vals is not None:
+                if idx >= len(vals):
+                    raise self.error(f"reference to invalid result number", tok)
+                v = vals[idx]
+                if v.type != type:
+                    e = self.error(f"use of value '{s}' expects different type than prior uses: '{type}' vs "
+                                   f"'{v.type}'", tok)
+                    e.diagnostic.attach_note("prior use here", scope.locs.get(name))
+                    raise e
+                return v
+        cur = self.scopes[-1]
+        ph = cur.pending.get((name, idx))
+        if ph is not None:
+            if ph.type != type:
+                e = self.error(f"use of value '{s}' expects different type than prior uses: '{type}' vs "
+                               f"'{ph.type}'", tok)
+                e.diagnostic.attach_note("prior use here", ph.loc)
+                raise e
+            return ph
+        ph = _Placeholder(type, s, self.loc(tok))
+        cur.pending[(name, idx)] = ph
+        return ph
+
+    def define(self, tok: Token | str, values: Sequence[Value], loc: LocationAttr) -> None:
+        name = str(tok)
+        for scope in self.scopes:
+            if name in scope.values:
+                e = self.error(f"redefinition of SSA value '{name}'", loc)
+                e.diagnostic.attach_note("previously defined here", scope.locs.get(name))
+                raise e
+        cur = self.scopes[-1]
+        cur.values[name] = values
+        cur.locs[name] = loc
+        if cur.pending:
+            for i, v in enumerate(values):
+                ph = cur.pending.pop((name, i), None)
+                if ph is not None:
+                    if ph.type != v.type:
+                        e = self.error(f"definition of SSA value '{name}#{i}' has type '{v.type}'", loc)
+                        e.diagnostic.attach_note(f"previously used here with type '{ph.type}'", ph.loc)
+                        raise e
+                    ph.replace_all_uses_with(v)
+            for (n, i), ph in list(cur.pending.items()):
+                if n == name:
+                    raise self.error(f"reference to invalid result number", ph.loc)
+
+    # --- blocks -----------------------------------------------------------------------------------------------
+    def block_ref(self, tok: Token) -> Block:
+        scope = self.scopes[-1]
+        name = str(tok)
+        b = scope.blocks.get(name)
+        if b is None:
+            b = scope.blocks[name] = Block()
+        scope.block_refs.setdefault(name, self.loc(tok))
+        return b
+
+    def current_block(self) -> Block:
+        scope = self.scopes[-1]
+        b = scope.current
+        if b is None:
+            b = scope.current = scope.region.add_block()
+        return b
+
+    def open_region(self) -> None:
+        scope = _Scope(Region())
+        self.scopes.append(scope)
+        if self.pending_entry_args is not None:
+            b = scope.current = scope.region.add_block()
+            for name, t, loc in self.pending_entry_args:
+                a = b.add_argument(t, loc)
+                self.define(name, [a], loc)
+            self.pending_entry_args = None
+
+    def close_region(self) -> Region:
+        scope = self.scopes.pop()
+        for name, loc in scope.block_refs.items():
+            if name not in scope.block_defined:
+                raise self.error(f"reference to an undefined block", loc)
+        parent = self.scopes[-1]
+        for key, ph in scope.pending.items():
+            other = parent.pending.get(key)
+            if other is not None:
+                if other.type != ph.type:
+                    raise self.error(f"use of value '{ph.ref_name}' expects different type than prior uses: "
+                                     f"'{ph.type}' vs '{other.type}'", ph.loc)
+                ph.replace_all_uses_with(other)
+            else:
+                parent.pending[key] = ph
+        return scope.region
+
+
+def _make_transformer(parser: MLIRParser) -> Any:
+    """The inline transformer: one method per grammar rule, sharing :class:`_State` through ``self.st``."""
+    tcache = parser.type_cache
+
+    class T:
+        st: _State
+
+        # ---- top level -------------------------------------------------------------------------------------
+        def start(self, c: list[Any]) -> Any:
+            return self.st
+
+        def attr_alias_def(self, c: list[Any]) -> None:
+            name = str(c[0])[1:]
+            if name in self.st.attr_aliases:
+                raise self.st.error(f"redefinition of attribute alias id '{name}'", c[0])
+            self.st.attr_aliases[name] = c[1]
+
+        def type_alias_def(self, c: list[Any]) -> None:
+            name = str(c[0])[1:]
+            if name in self.st.type_aliases:
+                raise self.st.error(f"redefinition of type alias id '{name}'", c[0])
+            self.st.type_aliases[name] = c[1]
+
+        def resource_section(self, c: list[Any]) -> None:
+            for grp in c:
+                if grp is not None:
+                    kind, entries = grp
+                    for d, items in entries:
+                        self.st.resources.setdefault(d, {}).update(items)
+
+        def resource_group(self, c: list[Any]) -> Any:
+            return (str(c[0]), [x for x in c[1:] if x is not None])
+
+        def resource_dialect(self, c: list[Any]) -> Any:
+            return (str(c[0]), dict(x for x in c[1:] if x is not None))
+
+        def resource_entry(self, c: list[Any]) -> Any:
+            key = unescape(c[0]) if c[0].type == "STRING" else str(c[0])
+            v = c[1]
+            if isinstance(v, Token) and v.type == "STRING":
+                s = unescape(v)
+                if s.startswith("0x"):
+                    try:
+                        return (key, bytes.fromhex(s[2:]))
+                    except ValueError:
+                        raise self.st.error("expected hex string blob", v) from None
+                return (key, s)
+            return (key, v)
+
+        # ---- operations ------------------------------------------------------------------------------------
+        def operation(self, c: list[Any]) -> Operation:
+            results, op, loc = c
+            st = self.st
+            if results is not None:
+                total = sum(n for _, n in results)
+                if total != len(op.results):
+                    raise st.error(f"operation defines {len(op.results)} results but was provided {total} to bind",
+                                   results[0][0])
+                pos = 0
+                for tok, n in results:
+                    st.define(str(tok), op.results[pos:pos + n], st.loc(tok))
+                    pos += n
+            elif op.results and False:
+                pass
+            if loc is not None:
+                op.location = loc
+            st.current_block().append(op)
+            return op
+
+        def op_result_list(self, c: list[Any]) -> Any:
+            return c
+
+        def op_result(self, c: list[Any]) -> Any:
+            tok, n = c
+            if "#" in tok:
+                raise self.st.error("expected SSA value name without result number", tok)
+            return (tok, int(n) if n is not None else 1)
+
+        def generic_op(self, c: list[Any]) -> Operation:
+            name_tok, operands, succs, props, regions, attrs, ftype = c
+            st = self.st
+            name = unescape(name_tok)
+            loc = st.loc(name_tok)
+            cls = st.ctx.ops.get(name)
+            if cls is None:
+                self.check_unregistered(name, name_tok)
+            operands = operands or []
+            if len(operands) != len(ftype.inputs):
+                raise st.error(f"expected {len(operands)} operand type{'s' if len(operands) != 1 else ''} but had "
+                               f"{len(ftype.inputs)}", name_tok)
+            vals = [st.use(tok, t) for tok, t in zip(operands, ftype.inputs)]
+            properties = dict(props.value) if props is not None else {}
+            attributes = dict(attrs) if attrs is not None else {}
+            if cls is not None:
+                pn = cls.property_names()
+                for k in list(attributes):
+                    if k in pn and k not in properties:
+                        properties[k] = attributes.pop(k)
+                return cls.create(vals, ftype.results, properties, attributes, regions or [], succs or [], loc)
+            return Operation(vals, ftype.results, properties, attributes, regions or [], succs or [], loc, name)
+
+        def check_unregistered(self, name: str, tok: Token) -> None:
+            st = self.st
+            dialect = name.split(".", 1)[0] if "." in name else ""
+            if dialect in st.ctx.dialects and not st.ctx.allow_unregistered_dialects:
+                raise st.error(f"unregistered operation '{name}' found in dialect ('{dialect}') that does not "
+                               f"allow unknown operations", tok)
+            if not st.ctx.allow_unregistered_dialects:
+                raise st.error("operation being parsed with an unregistered dialect. If this is intended, please "
+                               "use -allow-unregistered-dialect with the MLIR tool used", tok)
+
+        def value_list(self, c: list[Any]) -> Any:
+            return c
+
+        def successor_list(self, c: list[Any]) -> Any:
+            return c
+
+        def successor(self, c: list[Any]) -> Block:
+            if c[1] is not None:
+                raise self.st.error("successor operands are not allowed in the generic form; pass them as operands",
+                                    c[0])
+            return self.st.block_ref(c[0])
+
+        def properties(self, c: list[Any]) -> Any:
+            return DictionaryAttr(c[0])
+
+        def region_list(self, c: list[Any]) -> Any:
+            return c
+
+        def lbrace(self, c: list[Any]) -> None:
+            self.st.open_region()
+
+        def region(self, c: list[Any]) -> Region:
+            return self.st.close_region()
+
+        def block(self, c: list[Any]) -> None:
+            return None
+
+        def block_label(self, c: list[Any]) -> None:
+            st = self.st
+            tok = c[0]
+            scope = st.scopes[-1]
+            name = str(tok)
+            if name in scope.block_defined:
+                raise st.error(f"redefinition of block '{name}'", tok)
+            b = scope.blocks.get(name)
+            if b is None:
+                b = scope.blocks[name] = Block()
+            scope.block_defined.add(name)
+            scope.region.add_block(b)
+            scope.current = b
+            for a in c[1:]:
+                if a is None:
+                    continue
+                atok, t, aloc = a
+                arg = b.add_argument(t, aloc)
+                st.define(str(atok), [arg], st.loc(atok))
+
+        def block_arg(self, c: list[Any]) -> Any:
+            return (c[0], c[1], c[2])
+
+        def attr_dict(self, c: list[Any]) -> dict[str, Attribute]:
+            d: dict[str, Attribute] = {}
+            for e in c:
+                if e is not None:
+                    k, v, tok = e
+                    if k in d:
+                        raise self.st.error(f"duplicate key '{k}' in dictionary attribute", tok)
+                    d[k] = v
+            return d
+
+        def attr_entry(self, c: list[Any]) -> Any:
+            k = c[0]
+            key = unescape(k) if k.type == "STRING" else str(k)
+            return (key, c[1] if c[1] is not None else UnitAttr(), k)
+
+        def trailing_loc(self, c: list[Any]) -> LocationAttr:
+            return c[0]
+
+        # ---- func.func -------------------------------------------------------------------------------------
+        def func_op(self, c: list[Any]) -> Operation:
+            kw, vis, sym, args, results, attrs, region = c
+            st = self.st
+            from dialects.func import FuncOp
+
+            st.pending_entry_args = None
+            arg_types, arg_attrs = [], []
+            for a in args or []:
+                arg_types.append(a[1])
+                arg_attrs.append(a[2])
+            res_types, res_attrs = [], []
+            if results is not None:
+                for t, ra in results:
+                    res_types.append(t)
+                    res_attrs.append(ra)
+            props: dict[str, Attribute] = {"sym_name": StringAttr(_symbol_text(sym)),
+                                           "function_type": TypeAttr(FunctionType(arg_types, res_types))}
+            if vis is not None:
+                props["sym_visibility"] = StringAttr(str(vis))
+            if any(arg_attrs):
+                props["arg_attrs"] = ArrayAttr(DictionaryAttr(a or {}) for a in arg_attrs)
+            if any(res_attrs):
+                props["res_attrs"] = ArrayAttr(DictionaryAttr(a or {}) for a in res_attrs)
+            attributes = dict(attrs) if attrs is not None else {}
+            for k in list(attributes):
+                if k in FuncOp.property_names():
+                    props[k] = attributes.pop(k)
+            if region is not None and args and args[0][0] is None and arg_types:
+                raise st.error("expected SSA identifier for function arguments with a body", kw)
+            return FuncOp.create([], [], props, attributes, [region] if region is not None else [Region()], [],
+                                 st.loc(kw))
+
+        def module_op(self, c: list[Any]) -> Operation:
+            kw, sym, attrs, region = c
+            from dialects.builtin import ModuleOp
+
+            props: dict[str, Attribute] = {}
+            if sym is not None:
+                props["sym_name"] = StringAttr(_symbol_text(sym))
+            attributes = dict(attrs) if attrs is not None else {}
+            for k in ("sym_name", "sym_visibility"):
+                if k in attributes:
+                    props[k] = attributes.pop(k)
+            if not region.blocks:
+                region.add_block()
+            return ModuleOp.create([], [], props, attributes, [region], [], self.st.loc(kw))
+
+        def func_args(self, c: list[Any]) -> Any:
+            if c and c[0][0] is not None:
+                self.st.pending_entry_args = [(str(n), t, loc) for n, t, _, loc in c]
+            return c
+
+        def func_arg(self, c: list[Any]) -> Any:
+            loc = c[3] if c[3] is not None else self.st.loc(c[0])
+            return (c[0], c[1], c[2], loc)
+
+        def func_arg_type(self, c: list[Any]) -> Any:
+            return (None, c[0], c[1], c[2])
+
+        def func_results(self, c: list[Any]) -> Any:
+            if len(c) == 1 and isinstance(c[0], Type):
+                return [(c[0], None)]
+            return [x for x in c if x is not None]
+
+        def func_result(self, c: list[Any]) -> Any:
+            return (c[0], c[1])
+
+        # ---- types -----------------------------------------------------------------------------------------
+        def simple_type(self, c: list[Any]) -> Type:
+            s = str(c[0])
+            t = tcache.get(s)
+            if t is None:
+                t = tcache[s] = _parse_simple_type(s)
+            return t
+
+        def tensor_type(self, c: list[Any]) -> Type:
+            dims, et, enc = c
+            if dims == "*x":
+                if enc is not None:
+                    raise self.st.error("unranked tensor cannot have an encoding", dims)
+                return UnrankedTensorType(et)
+            self._check_element(et, dims, "tensor")
+            return RankedTensorType(_dims(dims), et, enc)
+
+        def _check_element(self, et: Type, tok: Any, kind: str) -> None:
+            if isinstance(et, (FunctionType, ShapedType, UnrankedTensorType, UnrankedMemRefType, TupleType)) and not (
+                    kind == "vector" and False):
+                raise self.st.error(f"invalid {kind} element type", tok if isinstance(tok, Token) else None)
+
+        def memref_type(self, c: list[Any]) -> Type:
+            dims, et, *rest = c
+            if dims == "*x":
+                if len(rest) > 1:
+                    raise self.st.error("unranked memref takes only a memory space", dims)
+                return UnrankedMemRefType(et, rest[0] if rest else None)
+            self._check_element(et, dims, "memref")
+            layout = space = None
+            if len(rest) == 1:
+                if isinstance(rest[0], (AffineMapAttr, StridedLayoutAttr)):
+                    layout = rest[0]
+                else:
+                    space = rest[0]
+            elif len(rest) == 2:
+                layout, space = rest
+            elif len(rest) > 2:
+                raise self.st.error("too many parameters in memref type", dims)
+            return MemRefType(_dims(dims), et, layout, space)
+
+        def vector_type(self, c: list[Any]) -> Type:
+            dims, et = c
+            if dims is None:
+                return VectorType((), et)
+            shape, scal = [], []
+            for d in str(dims).split("x")[:-1]:
+                scal.append(d.startswith("["))
+                shape.append(int(d.strip("[]")))
+            if any(s == 0 for s in shape):
+                raise self.st.error("vector types must have positive constant sizes", dims)
+            return VectorType(shape, et, scal)
+
+        def complex_type(self, c: list[Any]) -> Type:
+            return ComplexType(c[0])
+
+        def tuple_type(self, c: list[Any]) -> Type:
+            return TupleType(c[0] or [])
+
+        def bang_type(self, c: list[Any]) -> Type:
+            tok = c[0]
+            s = str(tok)
+            t = tcache.get(s)
+            if t is not None:
+                return t
+            body = s[1:]
+            if "." not in body.split("<", 1)[0] and "<" not in body:
+                alias = self.st.type_aliases.get(body)
+                if alias is None:
+                    raise self.st.error(f"undefined symbol alias id '{body}'", tok)
+                return alias
+            t = self.st.parser.dialect_element(body, tok, self.st, is_type=True)
+            tcache[s] = t
+            return t
+
+        def function_type(self, c: list[Any]) -> FunctionType:
+            return FunctionType(c[0] or [], c[1])
+
+        def fn_results(self, c: list[Any]) -> list[Type]:
+            return [c[0]]
+
+        def fn_results_paren(self, c: list[Any]) -> list[Type]:
+            return c[0] or []
+
+        def type_list(self, c: list[Any]) -> list[Type]:
+            return c
+
+        def angle_ids(self, c: list[Any]) -> list[str]:
+            return [str(x) for x in c]
+
+        def type_entry(self, c: list[Any]) -> Type:
+            return c[0]
+
+        def attribute_entry(self, c: list[Any]) -> Attribute:
+            return c[0]
+
+        # ---- attributes ------------------------------------------------------------------------------------
+        def int_attr(self, c: list[Any]) -> Attribute:
+            tok, t = c
+            v = _int(tok)
+            if t is None:
+                t = i64
+            if isinstance(t, FloatType):
+                if str(tok).lower().startswith(("0x", "-0x")):
+                    return FloatAttr(from_bits(v, t.kind), t)
+                return FloatAttr(float(v), t)
+            if not isinstance(t, (IntegerType, IndexType)):
+                raise self.st.error("integer literal not valid for specified type", tok)
+            if isinstance(t, IntegerType) and t.width < 64:
+                lo = -(1 << (t.width - 1)) if t.signedness != "unsigned" else 0
+                hi = (1 << t.width) - 1
+                if t.width == 1:
+                    lo = -1
+                if not lo <= v <= hi:
+                    raise self.st.error("integer constant out of range for attribute", tok)
+            return IntegerAttr(v, t)
+
+        def float_attr(self, c: list[Any]) -> Attribute:
+            tok, t = c
+            if t is None:
+                t = f64
+            if not isinstance(t, FloatType):
+                raise self.st.error("floating point value not valid for specified type", tok)
+            return FloatAttr(parse_decimal(str(tok), t.kind) if t.kind in ("f16", "bf16", "f32", "f64")
+                             else float(tok), t)
+
+        def string_attr(self, c: list[Any]) -> Attribute:
+            return StringAttr(unescape(c[0]), c[1])
+
+        def true_attr(self, c: list[Any]) -> Attribute:
+            return IntegerAttr(1, i1)
+
+        def false_attr(self, c: list[Any]) -> Attribute:
+            return IntegerAttr(0, i1)
+
+        def unit_attr(self, c: list[Any]) -> Attribute:
+            return UnitAttr()
+
+        def array_attr(self, c: list[Any]) -> Attribute:
+            return ArrayAttr(x for x in c if x is not None)
+
+        def dict_attr(self, c: list[Any]) -> Attribute:
+            return DictionaryAttr(c[0])
+
+        def type_attr(self, c: list[Any]) -> Attribute:
+            return TypeAttr(c[0])
+
+        def symbol_ref(self, c: list[Any]) -> Attribute:
+            names = [_symbol_text(t) for t in c]
+            return SymbolRefAttr(names[0], names[1:])
+
+        def hash_attr(self, c: list[Any]) -> Attribute:
+            tok = c[0]
+            body = str(tok)[1:]
+            if "." not in body.split("<", 1)[0] and "<" not in body:
+                alias = self.st.attr_aliases.get(body)
+                if alias is None:
+                    raise self.st.error(f"undefined symbol alias id '{body}'", tok)
+                return alias
+            return self.st.parser.dialect_element(body, tok, self.st, is_type=False)
+
+        def loc_attr(self, c: list[Any]) -> Attribute:
+            return c[0]
+
+        def strided_attr(self, c: list[Any]) -> Attribute:
+            *strides, off = c
+            return StridedLayoutAttr([s for s in strides if s is not None], off if off is not None else 0)
+
+        def stride(self, c: list[Any]) -> int:
+            return _int(c[0]) if c else DYNAMIC
+
+        def dense_list(self, c: list[Any]) -> Any:
+            return [x for x in c if x is not None]
+
+        def dense_complex(self, c: list[Any]) -> Any:
+            return ("complex", c[0], c[1])
+
+        def true_lit(self, c: list[Any]) -> Any:
+            return True
+
+        def false_lit(self, c: list[Any]) -> Any:
+            return False
+
+        def dense_attr(self, c: list[Any]) -> Attribute:
+            lit, t = c
+            st = self.st
+            if not isinstance(t, ShapedType) or isinstance(t, MemRefType):
+                raise st.error("elements literal must be a shaped type", None)
+            if not t.has_static_shape:
+                raise st.error("elements literal type must have static shape", None)
+            return _dense(lit, t, st)
+
+        def dense_resource_attr(self, c: list[Any]) -> Attribute:
+            h, t = c
+            return DenseResourceElementsAttr(unescape(h) if h.type == "STRING" else str(h), t)
+
+        def dense_array_attr(self, c: list[Any]) -> Attribute:
+            t, elems = c
+            if not isinstance(t, (IntegerType, FloatType)):
+                raise self.st.error("expected integer or float type in dense array", None)
+            vals = []
+            for e in elems or []:
+                if isinstance(e, bool):
+                    vals.append(int(e))
+                elif e.type == "INT":
+                    vals.append(_int(e))
+                else:
+                    if isinstance(t, IntegerType):
+                        raise self.st.error("expected integer value in integer dense array", e)
+                    vals.append(float(e))
+            return DenseArrayAttr(t, vals)
+
+        def dense_array_elems(self, c: list[Any]) -> Any:
+            return c
+
+        def affine_map_attr(self, c: list[Any]) -> Attribute:
+            return AffineMapAttr(c[0])
+
+        def integer_set_attr(self, c: list[Any]) -> Attribute:
+            return IntegerSetAttr(c[0])
+
+        # ---- affine ----------------------------------------------------------------------------------------
+        def affine_dims(self, c: list[Any]) -> int:
+            st = self.st
+            st.affine_dims = {}
+            st.affine_syms = {}
+            for i, t in enumerate(x for x in c if x is not None):
+                if str(t) in st.affine_dims:
+                    raise st.error(f"redefinition of identifier '{t}'", t)
+                st.affine_dims[str(t)] = aff.AffineDimExpr(i)
+            return len(st.affine_dims)
+
+        def affine_syms(self, c: list[Any]) -> int:
+            st = self.st
+            for i, t in enumerate(x for x in c if x is not None):
+                if str(t) in st.affine_dims or str(t) in st.affine_syms:
+                    raise st.error(f"redefinition of identifier '{t}'", t)
+                st.affine_syms[str(t)] = aff.AffineSymbolExpr(i)
+            return len(st.affine_syms)
+
+        def affine_map_body(self, c: list[Any]) -> aff.AffineMap:
+            nd, ns, *exprs = c
+            return aff.AffineMap(nd, ns or 0, [e for e in exprs if e is not None])
+
+        def integer_set_body(self, c: list[Any]) -> aff.IntegerSet:
+            nd, ns, *cons = c
+            return aff.IntegerSet(nd, ns or 0, [x[0] for x in cons], [x[1] for x in cons])
+
+        def affine_constraint(self, c: list[Any]) -> Any:
+            lhs, op, rhs = c
+            if op == ">=":
+                return (lhs - rhs, False)
+            if op == "<=":
+                return (rhs - lhs, False)
+            return (lhs - rhs, True)
+
+        def aff_add(self, c: list[Any]) -> aff.AffineExpr:
+            return c[0] + c[1]
+
+        def aff_sub(self, c: list[Any]) -> aff.AffineExpr:
+            return c[0] - c[1]
+
+        def aff_mul(self, c: list[Any]) -> aff.AffineExpr:
+            if not (c[0].is_symbolic_or_constant() or c[1].is_symbolic_or_constant()):
+                raise self.st.error("non-affine expression: at least one of the multiply operands has to be either "
+                                    "a constant or symbolic", None)
+            return c[0] * c[1]
+
+        def _check_div(self, c: list[Any], what: str) -> None:
+            if not c[1].is_symbolic_or_constant():
+                raise self.st.error(f"non-affine expression: right operand of {what} has to be either a constant or "
+                                    "symbolic", None)
+
+        def aff_floordiv(self, c: list[Any]) -> aff.AffineExpr:
+            self._check_div(c, "floordiv")
+            return c[0].floordiv(c[1])
+
+        def aff_ceildiv(self, c: list[Any]) -> aff.AffineExpr:
+            self._check_div(c, "ceildiv")
+            return c[0].ceildiv(c[1])
+
+        def aff_mod(self, c: list[Any]) -> aff.AffineExpr:
+            self._check_div(c, "mod")
+            return c[0] % c[1]
+
+        def aff_neg(self, c: list[Any]) -> aff.AffineExpr:
+            return -c[0]
+
+        def aff_id(self, c: list[Any]) -> aff.AffineExpr:
+            st = self.st
+            n = str(c[0])
+            e = st.affine_dims.get(n) or st.affine_syms.get(n)
+            if e is None:
+                raise st.error(f"use of undeclared identifier '{n}'", c[0])
+            return e
+
+        def aff_const(self, c: list[Any]) -> aff.AffineExpr:
+            return aff.AffineConstantExpr(_int(c[0]))
+
+        # ---- locations -------------------------------------------------------------------------------------
+        def loc_unknown(self, c: list[Any]) -> LocationAttr:
+            return UnknownLoc()
+
+        def loc_flc(self, c: list[Any]) -> LocationAttr:
+            return FileLineColLoc(unescape(c[0]), int(c[1]), int(c[2]))
+
+        def loc_name(self, c: list[Any]) -> LocationAttr:
+            return NameLoc(unescape(c[0]), c[1])
+
+        def loc_callsite(self, c: list[Any]) -> LocationAttr:
+            return CallSiteLoc(c[0], c[1])
+
+        def loc_fused(self, c: list[Any]) -> LocationAttr:
+            return FusedLoc([x for x in c[1:] if x is not None], c[0])
+
+        def loc_alias(self, c: list[Any]) -> LocationAttr:
+            a = self.hash_attr(c)
+            if not isinstance(a, LocationAttr):
+                raise self.st.error("expected location attribute", c[0])
+            return a
+
+    return T
+
+
+def _symbol_text(tok: Any) -> str:
+    s = str(tok)[1:]
+    return unescape(s) if s.startswith('"') else s
+
+
+def _int(tok: Any) -> int:
+    s = str(tok)
+    if s.startswith(("0x", "-0x", "0X")):
+        return int(s, 16)
+    return int(s)
+
+
+def _dims(tok: Any) -> list[int]:
+    if tok is None:
+        return []
+    return [DYNAMIC if d == "?" else int(d) for d in str(tok).split("x")[:-1]]
+
+
+def _parse_simple_type(s: str) -> Type:
+    m = _SIMPLE_INT.match(s)
+    if m:
+        sign = {"": "signless", "s": "signed", "u": "unsigned"}[m.group(1)]
+        return IntegerType(int(m.group(2)), sign)
+    if s == "index":
+        return index
+    if s == "none":
+        return none
+    if s in FloatType.WIDTHS:
+        return FloatType(s)
+    kind, rest = s.split("<", 1)
+    parts = rest[:-1].split("x")
+    et = _parse_simple_type(parts[-1])
+    shape = [DYNAMIC if d == "?" else int(d) for d in parts[:-1]]
+    if kind == "tensor":
+        return RankedTensorType(shape, et)
+    if kind == "memref":
+        return MemRefType(shape, et)
+    return VectorType(shape, et)
+
+
+def _dense(lit: Any, t: ShapedType, st: _State) -> DenseElementsAttr:
+    import numpy as np
+
+    et = t.element_type
+    if lit is None:
+        if t.num_elements != 0:
+            raise st.error("expected non-empty elements literal", None)
+        return DenseElementsAttr(t, np.zeros(t.shape, dtype=numpy_dtype(et)))
+    if isinstance(lit, Token) and lit.type == "STRING":
+        s = unescape(lit)
+        if s.startswith("0x") and not (isinstance(et, IntegerType) is False and not isinstance(et, (FloatType,
+                                                                                                     IndexType))):
+            raw = bytes.fromhex(s[2:])
+            return _from_raw(raw, t, st, lit)
+        return DenseElementsAttr(t, np.array([s], dtype=object).reshape(()))
+
+    def conv(x: Any) -> Any:
+        if isinstance(x, list):
+            return [conv(y) for y in x]
+        if isinstance(x, bool):
+            return x
+        if isinstance(x, tuple):
+            return complex(float(conv(x[1])), float(conv(x[2])))
+        if x.type == "STRING":
+            return unescape(x)
+        if isinstance(et, FloatType):
+            if x.type == "INT" and str(x).lower().startswith(("0x", "-0x")):
+                return from_bits(_int(x), et.kind)
+            return float(x)
+        if x.type == "FLOAT":
+            raise st.error("expected integer elements, but parsed floating-point", x)
+        return _int(x)
+
+    vals = conv(lit)
+    if not isinstance(vals, list):
+        if isinstance(et, IntegerType) and not isinstance(vals, bool):
+            vals = et.normalize(vals)
+        return DenseElementsAttr(t, vals)
+    shape: list[int] = []
+    v = vals
+    while isinstance(v, list):
+        shape.append(len(v))
+        v = v[0] if v else None
+    if tuple(shape) != t.shape and not (t.shape == () and shape == []):
+        raise st.error(f"inferred shape of elements literal ([{', '.join(map(str, shape))}]) does not match type "
+                       f"([{', '.join(map(str, t.shape))}])", None)
+    if isinstance(et, IntegerType) and et.width > 1:
+        import numpy as np2
+
+        arr = np2.array(vals, dtype=object)
+        norm = np2.vectorize(et.normalize, otypes=[object])(arr) if arr.size else arr
+        return DenseElementsAttr(t, norm.astype(numpy_dtype(et)))
+    return DenseElementsAttr(t, vals)
+
+
+def _from_raw(raw: bytes, t: ShapedType, st: _State, tok: Token) -> DenseElementsAttr:
+    import numpy as np
+
+    et = t.element_type
+    n = t.num_elements
+    if isinstance(et, FloatType) and et.kind == "bf16":
+        u = np.frombuffer(raw, dtype="<u2")
+        arr = (u.astype(np.uint32) << 16).view(np.float32)
+    elif isinstance(et, IntegerType) and et.width == 1:
+        if len(raw) == n:
+            arr = np.frombuffer(raw, dtype=np.uint8).astype(bool)
+        else:
+            arr = np.unpackbits(np.frombuffer(raw, dtype=np.uint8), bitorder="little")[:max(n, 1)].astype(bool)
+            if len(raw) == 1 and raw[0] in (0, 0xFF):
+                arr = np.array(bool(raw[0]))
+    else:
+        dt = np.dtype(numpy_dtype(et)).newbyteorder("<")
+        arr = np.frombuffer(raw, dtype=dt)
+    if arr.size == 1 and n != 1:
+        return DenseElementsAttr(t, arr.reshape(()))
+    if arr.size != n:
+        raise st.error(f"elements hex data size is invalid for provided type", tok)
+    return DenseElementsAttr(t, arr.reshape(t.shape).astype(numpy_dtype(et)))
+
+
+class MLIRParser:
+    """A lark LALR parser for the dialects registered in ``ctx``; build through ``Context.parser``."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.type_cache: dict[str, Type] = {}
+        self.formats: dict[str, CompiledFormat] = {}
+        base = open(_GRAMMAR_PATH).read().replace("@BALANCED@", _BALANCED.replace("\\", "\\\\").replace("/", "\\/"))
+        rules, alternatives, terminals = [], ["generic_op", "func_op", "module_op"], []
+        self.transformer_cls = _make_transformer(self)
+        for name in sorted(ctx.ops):
+            cls = ctx.ops[name]
+            if name in ("func.func", "builtin.module"):
+                continue
+            if cls.assembly_format is None and getattr(cls, "custom_grammar", None) is None:
+                continue
+            term = "OPNAME_" + re.sub(r"\W", "_", name).upper()
+            spellings = [name] + ([name.split(".", 1)[1]] if name.startswith("func.") else [])
+            pat = "|".join(re.escape(s) for s in spellings)
+            terminals.append(f"{term}.2: /(?:{pat})(?![A-Za-z0-9_$.])/")
+            custom = getattr(cls, "custom_grammar", None)
+            if custom is not None:
+                rule = "op_" + re.sub(r"\W", "_", name)
+                rules.append(f"{rule}: {term} {custom}")
+                alternatives.append(rule)
+                setattr(self.transformer_cls, rule, _hook_callback(cls))
+                continue
+            cf = CompiledFormat(cls)
+            self.formats[name] = cf
+            rules.extend(cf.grammar(term))
+            alternatives.append(cf.rule_name)
+            setattr(self.transformer_cls, cf.rule_name, _custom_callback(cf))
+            for r in cf.extra_rules:
+                setattr(self.transformer_cls, r.split(":", 1)[0], _group_callback)
+        grammar = base + "\n_op_body: " + " | ".join(alternatives) + "\n" + "\n".join(rules) + "\n" + \
+            "\n".join(terminals) + "\n"
+        self.grammar = grammar
+        self._transformer = self.transformer_cls()
+        cache_dir = os.path.join(tempfile.gettempdir(), "mlir_py_grammar_cache")
+        os.makedirs(cache_dir, exist_ok=True)
+        key = hashlib.sha256(grammar.encode()).hexdigest()[:24]
+        self.lark = Lark(grammar, parser="lalr", lexer="contextual", transformer=self._transformer,
+                         start=["start", "type_entry", "attribute_entry"], maybe_placeholders=True,
+                         cache=os.path.join(cache_dir, f"{key}.lark"))
+
+    # --- entry points -----------------------------------------------------------------------------------------
+    def parse(self, text: str, filename: str = "-", line_offset: int = 0) -> Operation:
+        """Parse a whole file into a ``builtin.module`` (implicit when the file is a list of operations).
+
+        Raises :class:`ParseError` (a located diagnostic) on malformed input."""
+        st = _State(self, filename)
+        st.line_offset = line_offset
+        self._transformer.st = st
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self.lark.parse(text, start="start")
+        except UnexpectedInput as e:
+            raise self._syntax_error(e, st, text) from None
+        except RecursionError:
+            raise ParseError("input is nested too deeply", FileLineColLoc(filename, 1 + line_offset, 1)) from None
+        finally:
+            if enabled:
+                gc.enable()
+        for (name, _), ph in st.top.pending.items():
+            raise ParseError(f"use of undeclared SSA value name", ph.loc)
+        for name, loc in st.top.block_refs.items():
+            raise ParseError("reference to an undefined block", loc)
+        return self._module(st)
+
+    def _module(self, st: _State) -> Operation:
+        from dialects.builtin import ModuleOp
+
+        blocks = st.top_region.blocks
+        ops = list(blocks[0].ops) if blocks else []
+        if len(ops) == 1 and isinstance(ops[0], ModuleOp) and not ops[0].results:
+            mod = ops[0].detach()
+        else:
+            mod = ModuleOp.create(regions=[Region()],
+                                  location=FileLineColLoc(st.filename, 1 + st.line_offset, 1) if ops else UnknownLoc())
+            body = mod.regions[0].add_block()
+            for op in ops:
+                body.append(op.detach())
+        if st.resources:
+            mod.resources = st.resources  # type: ignore[attr-defined]
+            self.ctx.resources.update(st.resources.get("builtin", {}))  # type: ignore[attr-defined]
+        return mod
+
+    def parse_type(self, text: str, st: _State | None = None) -> Type:
+        return self._sub(text, "type_entry", st)
+
+    def parse_attribute(self, text: str, st: _State | None = None) -> Attribute:
+        return self._sub(text, "attribute_entry", st)
+
+    def _sub(self, text: str, start: str, st: _State | None) -> Any:
+        prev = getattr(self._transformer, "st", None)
+        sub = _State(self, st.filename if st else "-")
+        if st is not None:
+            sub.attr_aliases, sub.type_aliases = st.attr_aliases, st.type_aliases
+        self._transformer.st = sub
+        try:
+            return self.lark.parse(text, start=start)
+        except UnexpectedInput as e:
+            raise self._syntax_error(e, sub, text) from None
+        finally:
+            self._transformer.st = prev
+
+    def dialect_element(self, body: str, tok: Token, st: _State, is_type: bool) -> Any:
+        """``#dialect.mnemonic<...>`` / ``!dialect.mnemonic<...>`` (pretty) or ``#dialect<"...">`` (opaque)."""
+        head, sep, rest = body.partition("<")
+        dname, _, mnemonic = head.partition(".")
+        d = self.ctx.dialects.get(dname)
+        inner = rest[:-1] if sep else None
+        if not mnemonic and inner is not None and inner.startswith('"'):
+            data = unescape(inner)
+            if d is None:
+                return OpaqueType(dname, data) if is_type else OpaqueAttr(dname, data)
+            head, sep, rest = data.partition("<")
+            mnemonic, inner = head, (rest[:-1] if sep else None)
+        elif not mnemonic and inner is not None and d is not None:
+            # '#dialect<mnemonic ...>' short form used by some upstream enums
+            mnemonic, _, inner = inner.partition(" ")
+            inner = inner if inner else None
+        table = None if d is None else (d.type_parsers if is_type else d.attribute_parsers)
+        if table is not None and mnemonic in table:
+            try:
+                return table[mnemonic](inner, _HookParser(self, st, tok))
+            except ParseError:
+                raise
+            except (ValueError, KeyError, IndexError) as e:
+                raise st.error(f"invalid {'type' if is_type else 'attribute'} '{body}': {e}", tok) from None
+        if d is not None and not self.ctx.allow_unregistered_dialects:
+            raise st.error(f"dialect '{dname}' provides no {'type' if is_type else 'attribute'} named '{mnemonic}'",
+                           tok)
+        if d is None and not self.ctx.allow_unregistered_dialects:
+            raise st.error(f"dialect '{dname}' is unknown; use -allow-unregistered-dialect to keep it verbatim"
+                           f" ({'!' if is_type else '#'}{body})", tok)
+        data = body[len(dname) + 1:]
+        return OpaqueType(dname, data) if is_type else OpaqueAttr(dname, data)
+
+    def _syntax_error(self, e: UnexpectedInput, st: _State, text: str) -> ParseError:
+        line = (getattr(e, "line", 1) or 1) + st.line_offset
+        col = getattr(e, "column", 1) or 1
+        if isinstance(e, UnexpectedToken) and e.token.type == "$END":
+            lines = text.split("\n")
+            line = len(lines) + st.line_offset
+            col = len(lines[-1]) + 1
+            return ParseError("unexpected end of file" + _expected(e.expected, self.lark), FileLineColLoc(st.filename, line, col))
+        if isinstance(e, UnexpectedToken):
+            tok = e.token
+            if tok.type == "BARE_ID" and any(x.startswith("OPNAME_") for x in e.expected):
+                return ParseError(f"custom op '{tok}' is unknown (tried 'func.{tok}' as well)", st.loc(tok))
+            return ParseError(f"unexpected '{tok}'" + _expected(e.expected, self.lark), st.loc(tok))
+        if isinstance(e, UnexpectedCharacters):
+            ch = text[e.pos_in_stream] if e.pos_in_stream is not None and e.pos_in_stream < len(text) else ""
+            allowed = getattr(e, "allowed", None) or set()
+            if ch.isalpha() or ch == "_":
+                word = re.match(r"[A-Za-z_][A-Za-z0-9_$.]*", text[e.pos_in_stream:])
+                w = word.group(0) if word else ch
+                if any(x.startswith("OPNAME_") for x in allowed):
+                    return ParseError(f"custom op '{w}' is unknown (tried 'func.{w}' as well)",
+                                      FileLineColLoc(st.filename, line, col))
+                return ParseError(f"unexpected '{w}'" + _expected(allowed, self.lark),
+                                  FileLineColLoc(st.filename, line, col))
+            return ParseError(f"unexpected character '{ch}'" + _expected(allowed, self.lark),
+                              FileLineColLoc(st.filename, line, col))
+        if isinstance(e, UnexpectedEOF):
+            return ParseError("unexpected end of file", FileLineColLoc(st.filename, line, col))
+        return ParseError(str(e).split("\n")[0], FileLineColLoc(st.filename, line, col))
+
+
+_TERMINAL_NAMES = {"VALUE_ID": "SSA value", "CARET_ID": "block name", "SYMBOL": "symbol reference",
+                   "SIMPLE_TYPE": "type", "BARE_ID": "identifier", "INT": "integer", "FLOAT": "float",
+                   "STRING": "string", "HASH": "attribute", "BANG": "type", "DIMS": "dimension list"}
+
+
+def _expected(expected: Any, lark: Lark) -> str:
+    names = []
+    by_name = {t.name: t for t in lark.terminals}
+    for x in sorted(expected or []):
+        if x.startswith("OPNAME_"):
+            if "operation" not in names:
+                names.append("operation")
+            continue
+        if x in _TERMINAL_NAMES:
+            n = _TERMINAL_NAMES[x]
+        elif x in by_name and by_name[x].pattern.type == "str":
+            n = f"'{by_name[x].pattern.value}'"
+        else:
+            n = x.lower()
+        if n not in names:
+            names.append(n)
+    if not names:
+        return ""
+    if len(names) > 6:
+        names = names[:6] + ["..."]
+    return ", expected " + (names[0] if len(names) == 1 else "one of " + ", ".join(names))
+
+
+class _HookParser:
+    """Given to dialect attribute/type parse hooks: nested types and attributes, and located errors."""
+
+    def __init__(self, parser: MLIRParser, st: _State, tok: Token):
+        self._p, self._st, self._tok = parser, st, tok
+
+    def parse_type(self, text: str) -> Type:
+        return self._p.parse_type(text, self._st)
+
+    def parse_attribute(self, text: str) -> Attribute:
+        return self._p.parse_attribute(text, self._st)
+
+    def error(self, message: str) -> ParseError:
+        return self._st.error(message, self._tok)
+
+
+def _group_callback(self: Any, c: list[Any]) -> Any:
+    return c
+
+
+def _hook_callback(cls: Any) -> Any:
+    def callback(self: Any, c: list[Any]) -> Operation:
+        st: _State = self.st
+        return cls.parse_custom(c[1:], st, c[0])
+
+    return callback
+
+
+def _custom_callback(cf: CompiledFormat) -> Any:
+    op_cls = cf.op_cls
+
+    def callback(self: Any, c: list[Any]) -> Operation:
+        st: _State = self.st
+        kw = c[0]
+        bound: dict[str, Any] = {}
+        cf.bind(cf.elems, c[1:], bound)
+        return build_custom_op(op_cls, cf, bound, st, kw)
+
+    return callback
+
+
+def build_custom_op(cls: type[Op], cf: CompiledFormat, bound: dict[str, Any], st: _State, kw: Token) -> Operation:
+    """Resolve the bound format pieces (value names, types, attributes) into an op of class ``cls``."""
+    loc = st.loc(kw)
+    # operand names per operand def
+    names: dict[str, list[Token]] = {}
+    if "__operands__" in bound:
+        toks = bound["__operands__"] or []
+        if len(cls.operand_defs) == 1:
+            names[cls.operand_defs[0].name] = list(toks)
+        else:
+            for d, t in zip(cls.operand_defs, toks):
+                names[d.name] = [t]
+    for d in cls.operand_defs:
+        if d.name in bound:
+            v = bound[d.name]
+            names[d.name] = [] if v is None else list(v) if isinstance(v, list) else [v]
+        names.setdefault(d.name, [])
+    types: dict[str, list[Type]] = {}
+    result_counts: dict[str, int] = {}
+
+    def assign(var_names: Sequence[str], ts: Sequence[Type]) -> None:
+        ts = list(ts)
+        if len(var_names) == 1 and var_names[0] in ("operands", "results"):
+            defs = cls.operand_defs if var_names[0] == "operands" else cls.result_defs
+            if var_names[0] == "operands":
+                var_names = [d.name for d in defs]
+            else:
+                var_names = [d.name for d in defs]
+                if len(defs) == 1:
+                    types[defs[0].name] = ts
+                    return
+        pos = 0
+        for n in var_names:
+            if n in names:
+                k = len(names[n])
+            elif any(d.name == n and d.arity != "single" for d in cls.result_defs):
+                k = len(ts) - pos - sum(1 for m in var_names[var_names.index(n) + 1:])
+            else:
+                k = 1
+            types[n] = ts[pos:pos + k]
+            pos += k
+        if pos != len(ts):
+            raise st.error(f"expected {pos} types but got {len(ts)}", kw)
+
+    for var_names, t in bound.get("__types__", []):
+        assign(var_names, t if isinstance(t, list) else [] if t is None else [t])
+    if "__ftype__" in bound:
+        ins, outs, ft = bound["__ftype__"]
+        assign(ins, ft.inputs)
+        assign(outs, ft.results)
+    infer = getattr(cls, "infer_format_types", None)
+    props: dict[str, Attribute] = {}
+    for d in cls.prop_defs:
+        key = d.attr_name or d.name
+        for n in (d.name, key):
+            if n in bound and n not in ("__types__",):
+                raw = bound[n]
+                conv = getattr(d.attr_class, "from_format", None)
+                try:
+                    props[key] = conv(raw, d) if conv is not None else raw
+                except (ValueError, KeyError) as e:
+                    raise st.error(f"invalid value for '{key}': {e}", raw if isinstance(raw, Token) else kw) from None
+                break
+    for u in bound.get("__units__", []):
+        props[u] = UnitAttr()
+    attributes: dict[str, Attribute] = {}
+    ad = bound.get("__attrdict__")
+    if ad:
+        pn = cls.property_names()
+        for k, v in ad.items():
+            (props if k in pn else attributes)[k] = v
+    # type resolution
+    from ..opdef import SameOperandsAndResultType, SameTypeOperands
+
+    groups: list[list[str]] = [list(g) for g in getattr(cls, "all_types_match", [])]
+    all_vars = [d.name for d in cls.operand_defs] + [d.name for d in cls.result_defs]
+    if any(isinstance(t, SameOperandsAndResultType) for t in cls.traits):
+        groups.append(all_vars)
+    if any(isinstance(t, SameTypeOperands) for t in cls.traits):
+        groups.append([d.name for d in cls.operand_defs])
+    for g in groups:
+        known = next((types[n][0] for n in g if types.get(n)), None)
+        if known is not None:
+            for n in g:
+                if not types.get(n):
+                    cnt = len(names[n]) if n in names else 1
+                    types[n] = [known] * cnt
+    if infer is not None:
+        infer(types, names, props, st)
+    for d in cls.result_defs:
+        if d.name not in types and d.arity == "single":
+            pass
+    operands: list[Value] = []
+    sizes: list[int] = []
+    for d in cls.operand_defs:
+        toks = names[d.name]
+        ts = types.get(d.name)
+        if len(toks) and (ts is None or len(ts) != len(toks)):
+            if ts is not None and len(ts) == 1 and len(toks) > 1:
+                ts = ts * len(toks)
+            else:
+                raise st.error(f"'{cls.OPERATION_NAME}': could not infer the type of operand '{d.name}'", kw)
+        for tok, t in zip(toks, ts or []):
+            operands.append(st.use(tok, t))
+        sizes.append(len(toks))
+    result_types: list[Type] = []
+    rsizes: list[int] = []
+    for d in cls.result_defs:
+        ts = types.get(d.name)
+        if ts is None:
+            if d.arity != "single":
+                ts = []
+            else:
+                raise st.error(f"'{cls.OPERATION_NAME}': could not infer the type of result '{d.name}'", kw)
+        result_types.extend(ts)
+        rsizes.append(len(ts))
+    from ..opdef import Op as _Op
+
+    if _Op._needs_segments(cls.operand_defs):
+        props.setdefault("operandSegmentSizes", DenseArrayAttr(IntegerType(32), sizes))
+    if _Op._needs_segments(cls.result_defs):
+        props.setdefault("resultSegmentSizes", DenseArrayAttr(IntegerType(32), rsizes))
+    regions = [bound[d.name] for d in cls.region_defs if d.name in bound and d.arity == "single"]
+    regions += bound.get("__regions__", [])
+    for d in cls.region_defs:
+        if d.arity != "single" and d.name in bound:
+            regions += list(bound[d.name] or [])
+    while len(regions) < sum(1 for d in cls.region_defs if d.arity == "single"):
+        regions.append(Region())
+    succs = [st.block_ref(bound[d.name]) for d in cls.successor_defs if d.name in bound]
+    return cls.create(operands, result_types, props, attributes, regions, succs, loc)
+
+
+def parse_module(text: str, ctx: Context | None = None, filename: str = "-") -> Operation:
+    """Parse ``text`` with the dialects of ``ctx`` (all available dialects by default)."""
+    from ..dialect import Context
+
+    ctx = ctx or Context()
+    return ctx.parser.parse(text, filename)
+
+
+__all__ = ["MLIRParser", "parse_module", "unescape", "Diagnostic"]

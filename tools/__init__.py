@@ -1,0 +1,1 @@
+"""Command-line drivers: mlir-py-opt, mlir-py-translate, mlir-py-run."""

@@ -1,0 +1,121 @@
+"""mlir-py-opt: parse, verify, transform and print MLIR, like ``mlir-opt``.
+
+Exit codes as mlir-opt: 0 on success, 1 when parsing, verification or a pass fails (or, with
+``--verify-diagnostics``, when the produced diagnostics differ from the expected ones)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+import mlir_py
+from mlir_py.diagnostics import Diagnostic, DiagnosticError, SourceManager
+from mlir_py.dialect import Context, load_module_from_path
+from mlir_py.printer import Printer
+from mlir_py.verifier import verify
+from mlir_py.verify_diagnostics import check, collect_expectations
+
+from .common import SPLIT_MARKER, guard, read_input, report, split_chunks
+
+
+def build_arg_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mlir-py-opt", description="MLIR modular optimizer driver (mlir-py)",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("input", nargs="?", default="-", help="input file ('-' for stdin)")
+    p.add_argument("-o", dest="output", default="-", help="output file ('-' for stdout)")
+    p.add_argument("--mlir-print-op-generic", action="store_true", help="print the generic op form")
+    p.add_argument("--mlir-print-debuginfo", action="store_true", help="print locations")
+    p.add_argument("--mlir-elide-elementsattrs-if-larger", type=int, default=None, metavar="N",
+                   help="elide dense elements attributes with more than N elements")
+    p.add_argument("--allow-unregistered-dialect", action="store_true", help="allow operations of unknown dialects")
+    p.add_argument("--split-input-file", default=None, metavar="MARKER",
+                   help="split the input on '// -----' (or =MARKER) and process each chunk independently")
+    p.add_argument("--verify-diagnostics", action="store_true",
+                   help="check that emitted diagnostics match expected-* comments in the input")
+    p.add_argument("--no-verify", dest="verify", action="store_false", help="skip verification of the input")
+    p.add_argument("--show-dialects", action="store_true", help="print the registered dialects and exit")
+    p.add_argument("--load-dialect-plugin", action="append", default=[], metavar="PATH",
+                   help="load a dialect plugin (a .py file, package directory or module name)")
+    p.add_argument("--load-pass-plugin", action="append", default=[], metavar="PATH",
+                   help="load a pass plugin (a .py file, package directory or module name)")
+    p.add_argument("--version", action="version", version=f"mlir-py-opt {mlir_py.__version__}")
+    return p
+
+
+def make_context(args: Any) -> Context:
+    ctx = Context(allow_unregistered_dialects=args.allow_unregistered_dialect)
+    for path in args.load_dialect_plugin:
+        ctx.load_dialect_plugin(path)
+    for path in args.load_pass_plugin:
+        load_module_from_path(path)
+    return ctx
+
+
+def process_chunk(text: str, filename: str, line_offset: int, ctx: Context, args: Any,
+                  diags: list[Diagnostic]) -> str | None:
+    """Parse, verify and print one chunk; diagnostics are appended to ``diags``; None on failure."""
+    try:
+        module = ctx.parser.parse(text, filename, line_offset)
+        if args.verify:
+            verify(module)
+    except DiagnosticError as e:
+        diags.append(e.diagnostic)
+        return None
+    printer = Printer(generic=args.mlir_print_op_generic, debuginfo=args.mlir_print_debuginfo,
+                      elide_elements_larger=args.mlir_elide_elementsattrs_if_larger)
+    return printer.print_top(module) + "\n"
+
+
+@guard
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = [f"--split-input-file={SPLIT_MARKER}" if a == "--split-input-file" else a for a in argv]
+    args = build_arg_parser().parse_args(argv)
+    try:
+        ctx = make_context(args)
+    except (ImportError, OSError, SyntaxError) as e:
+        print(f"error: could not load plugin: {e}", file=sys.stderr)
+        return 1
+    if args.show_dialects:
+        print("Available Dialects: " + ", ".join(sorted(ctx.dialects)))
+        return 0
+    try:
+        text = read_input(args.input)
+    except OSError as e:
+        print(f"error: could not open input file '{args.input}': {e.strerror}", file=sys.stderr)
+        return 1
+    filename = args.input if args.input != "-" else "<stdin>"
+    sources = SourceManager()
+    sources.add(filename, text)
+    outputs: list[str] = []
+    failed = False
+    verify_failures: list[str] = []
+    for chunk, offset in split_chunks(text, args.split_input_file):
+        diags: list[Diagnostic] = []
+        out = process_chunk(chunk, filename, offset, ctx, args, diags)
+        if args.verify_diagnostics:
+            errs = check(collect_expectations(chunk, offset), diags, filename)
+            verify_failures.extend(errs)
+        else:
+            report(diags, sources)
+            failed = failed or out is None
+        if out is not None:
+            outputs.append(out)
+        elif args.split_input_file:
+            outputs.append("")
+    if args.verify_diagnostics:
+        for e in verify_failures:
+            print(e, file=sys.stderr)
+        failed = bool(verify_failures)
+    result = ((args.split_input_file or SPLIT_MARKER) + "\n").join(outputs)
+    if args.output == "-":
+        sys.stdout.write(result)
+    else:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(result)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
