@@ -59,10 +59,11 @@ class ModuleOp(Op, name="builtin.module", traits=[SymbolTableTrait(), IsolatedFr
             name = self.properties["sym_name"]
             assert isinstance(name, StringAttr)
             s += " " + print_symbol_name(name.value)
-        extra = {k: v for k, v in self.properties.items() if k not in ("sym_name",)}
-        extra.update(self.attributes)
-        if extra:
-            s += " attributes " + p.attr_dict(extra)
+        vis = self.properties.get("sym_visibility")
+        if vis is not None:
+            s += f" <sym_visibility = {p.attr(vis)}>"
+        if self.attributes:
+            s += " attributes " + p.attr_dict(self.attributes)
         return s + " " + p.region(self.regions[0], None, False, False)
 
 

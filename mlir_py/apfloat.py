@@ -13,8 +13,6 @@ import math
 import struct
 from fractions import Fraction
 
-import numpy as np
-
 #: name -> (total bits, exponent bits, mantissa bits incl. implicit bit)
 SEMANTICS: dict[str, tuple[int, int, int]] = {
     "f16": (16, 5, 11),
@@ -29,17 +27,33 @@ def to_bits(value: float, kind: str) -> int:
     if kind == "f64":
         return struct.unpack("<Q", struct.pack("<d", value))[0]
     if kind == "f32":
-        return int(np.array(value, dtype=np.float32).view(np.uint32))
+        try:
+            return struct.unpack("<I", struct.pack("<f", value))[0]
+        except OverflowError:  # finite doubles beyond f32 range round to infinity
+            return 0x7F800000 | (0x80000000 if value < 0 else 0)
     if kind == "f16":
-        return int(np.array(value, dtype=np.float16).view(np.uint16))
+        try:
+            return struct.unpack("<H", struct.pack("<e", value))[0]
+        except OverflowError:
+            return 0x7C00 | (0x8000 if value < 0 else 0)
     if kind == "bf16":
-        bits32 = int(np.array(value, dtype=np.float32).view(np.uint32))
         if math.isnan(value):
-            return (bits32 >> 16) | 0x40
+            return 0x7FC0 | (0x8000 if math.copysign(1.0, value) < 0 else 0)
+        bits32 = struct.unpack("<I", struct.pack("<f", _f32_for_bf16(value)))[0]
         # round to nearest even on the 16 dropped bits
         rounding = 0x7FFF + ((bits32 >> 16) & 1)
         return ((bits32 + rounding) >> 16) & 0xFFFF
     raise ValueError(f"unknown float kind {kind}")
+
+
+def _f32_for_bf16(value: float) -> float:
+    """``value`` as the nearest f32 (bf16 rounding then works on the f32 bit pattern, as LLVM's does for
+    values already representable in f32); out-of-range values become infinities."""
+    try:
+        struct.pack("<f", value)
+        return value
+    except OverflowError:
+        return math.copysign(math.inf, value)
 
 
 def from_bits(bits: int, kind: str) -> float:
@@ -47,11 +61,11 @@ def from_bits(bits: int, kind: str) -> float:
     if kind == "f64":
         return float(struct.unpack("<d", struct.pack("<Q", bits & (2**64 - 1)))[0])
     if kind == "f32":
-        return float(np.array(bits & 0xFFFFFFFF, dtype=np.uint32).view(np.float32))
+        return float(struct.unpack("<f", struct.pack("<I", bits & 0xFFFFFFFF))[0])
     if kind == "f16":
-        return float(np.array(bits & 0xFFFF, dtype=np.uint16).view(np.float16))
+        return float(struct.unpack("<e", struct.pack("<H", bits & 0xFFFF))[0])
     if kind == "bf16":
-        return float(np.array((bits & 0xFFFF) << 16, dtype=np.uint32).view(np.float32))
+        return float(struct.unpack("<f", struct.pack("<I", (bits & 0xFFFF) << 16))[0])
     raise ValueError(f"unknown float kind {kind}")
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .attributes import Attribute, Type, UnitAttr
+from .attributes import Attribute, Type, UnitAttr, print_attr_entry
 
 if TYPE_CHECKING:
     from .opdef import Op
@@ -136,6 +136,9 @@ class CompiledFormat:
         self.successors = {d.name: d for d in op_cls.successor_defs}
         self.used_props = {(self.props[v].attr_name or v) for e in _walk(self.elems) if e.kind == "var"
                            for v in e.vars if v in self.props}
+        #: inherent attributes the format does not place: printed and parsed as ``<name = value>`` at attr-dict
+        #: (MLIR's strict properties: they may not appear in the discardable ``{...}`` dictionary)
+        self.extra_props = [d for d in op_cls.prop_defs if (d.attr_name or d.name) not in self.used_props]
         self.rule_name = "op_" + re.sub(r"\W", "_", op_cls.OPERATION_NAME)
         self.extra_rules: list[str] = []
         self._group_counter = 0
@@ -147,6 +150,13 @@ class CompiledFormat:
         return rules
 
     def _var_kind(self, name: str) -> str:
+        cache = self.__dict__.setdefault("_kinds", {})
+        k = cache.get(name)
+        if k is None:
+            k = cache[name] = self._var_kind_uncached(name)
+        return k
+
+    def _var_kind_uncached(self, name: str) -> str:
         for kind, table in (("operand", self.operands), ("prop", self.props), ("region", self.regions),
                             ("successor", self.successors), ("result", self.results)):
             if name in table:
@@ -189,6 +199,8 @@ class CompiledFormat:
             elif e.kind == "ftype":
                 parts.append("function_type")
             elif e.kind == "attrdict":
+                if self.extra_props:
+                    parts.append("[prop_angle]")
                 parts.append('["attributes" attr_dict]' if e.with_keyword else "[attr_dict]")
             elif e.kind == "operands":
                 parts.append("[value_list]")
@@ -225,6 +237,8 @@ class CompiledFormat:
             elif e.kind == "ftype":
                 out["__ftype__"] = (e.vars, e.vars2, next(it))
             elif e.kind == "attrdict":
+                if self.extra_props:
+                    out["__propdict__"] = next(it)
                 out["__attrdict__"] = next(it)
             elif e.kind == "operands":
                 out["__operands__"] = next(it)
@@ -283,17 +297,14 @@ class CompiledFormat:
                     self._print_elems(e.children, op, p, out, st)
                 continue
             if e.kind == "attrdict":
-                elided = set(self.used_props) | {"operandSegmentSizes", "resultSegmentSizes"}
-                attrs: dict[str, Attribute] = {}
-                for d in op.prop_defs:
-                    k = d.attr_name or d.name
-                    if k in op.properties and k not in elided and op.properties[k] != d.default:
-                        attrs[k] = op.properties[k]
-                for k, v in op.properties.items():
-                    if k not in elided and k not in attrs and k not in op.property_names():
-                        attrs[k] = v
-                attrs.update(op.attributes)
-                s = p.attr_dict(attrs)
+                extra = []
+                for d in self.extra_props:
+                    a = op.properties.get(d.attr_name or d.name)
+                    if a is not None and a != d.default:
+                        extra.append(print_attr_entry(d.attr_name or d.name, a, p))
+                if extra:
+                    out.append(" <" + ", ".join(extra) + ">")
+                s = p.attr_dict(op.attributes)
                 if s:
                     out.append(" attributes " + s if e.with_keyword else " " + s)
                 st["punct"] = False

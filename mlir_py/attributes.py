@@ -9,10 +9,23 @@ Dynamic sizes and offsets are :data:`DYNAMIC` (MLIR's ``ShapedType::kDynamic``),
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
-import numpy as np
+
+
+class _LazyNumpy:
+    """numpy is imported on first use (dense elements), keeping tool start-up fast."""
+
+    def __getattr__(self, name: str) -> Any:
+        import numpy
+
+        globals()["np"] = numpy
+        return getattr(numpy, name)
+
+
+np: Any = _LazyNumpy()
 
 from .affine import AffineMap, IntegerSet
 from .apfloat import format_float, round_to
@@ -426,7 +439,7 @@ class FloatAttr(Attribute):
 
     def _key(self) -> tuple[Any, ...]:
         # distinguish -0.0 from 0.0 and compare NaNs by bits
-        return (np.float64(self.value).tobytes(), self.type)
+        return (struct.pack("<d", self.value), self.type)
 
     def print(self, p: AttrPrinter) -> str:
         return f"{self.print_untyped()} : {p.type(self.type)}"
@@ -482,14 +495,15 @@ class ArrayAttr(Attribute):
         return "[" + ", ".join(p.attr(a) for a in self.value) + "]"
 
 
+def print_attr_entry(k: str, v: Attribute, p: AttrPrinter) -> str:
+    """``key = value``, or the bare key of a unit attribute; keys that are not bare identifiers are quoted."""
+    key = k if _BARE_ID.match(k) else print_string(k)
+    return key if isinstance(v, UnitAttr) else f"{key} = {p.attr(v)}"
+
+
 def print_attr_dict_body(d: dict[str, Attribute], p: AttrPrinter) -> str:
     """``a = 1 : i64, b`` with keys sorted as MLIR's DictionaryAttr and unit attributes as bare keys."""
-    parts = []
-    for k in sorted(d):
-        v = d[k]
-        key = k if _BARE_ID.match(k) else print_string(k)
-        parts.append(key if isinstance(v, UnitAttr) else f"{key} = {p.attr(v)}")
-    return ", ".join(parts)
+    return ", ".join(print_attr_entry(k, d[k], p) for k in sorted(d))
 
 
 class DictionaryAttr(Attribute):
@@ -601,15 +615,10 @@ class OpaqueAttr(Attribute):
         return f"#{self.dialect}<{print_string(self.data)}>"
 
 
-_NP_DTYPES: dict[str, Any] = {
-    "f16": np.float16, "f32": np.float32, "f64": np.float64,
-}
-
-
 def numpy_dtype(t: Type) -> Any:
     """The numpy dtype that stores elements of ``t`` (bf16 is stored as float32; iN as the next wider int)."""
     if isinstance(t, FloatType):
-        return _NP_DTYPES.get(t.kind, np.float32)
+        return {"f16": np.float16, "f32": np.float32, "f64": np.float64}.get(t.kind, np.float32)
     if isinstance(t, IndexType):
         return np.int64
     if isinstance(t, IntegerType):

@@ -1,8 +1,15 @@
 """MLIR-style diagnostics: ``file:line:col: error: message``, the source line and a caret, attached notes.
 
-A :class:`Diagnostic` has a severity (error, warning, remark, note), a message and a location. Verifiers and
-passes raise :class:`VerifyError` (or report through a :class:`DiagnosticEngine`); the tools render them with
-:func:`render`. Parse errors are :class:`ParseError` carrying the exact source position.
+A :class:`Diagnostic` has a severity (error, warning, remark, note), a message, a location and notes (each with its
+own location). Verifiers and passes raise :class:`VerifyError` (or report through a :class:`DiagnosticEngine`);
+parse errors are :class:`ParseError` at the exact source position. :func:`render` prints them as MLIR's
+``SourceMgrDiagnosticHandler`` does (mlir/lib/IR/Diagnostics.cpp):
+
+- the shown position is the first ``FileLineColLoc`` inside the location (name, call-site and fused locations
+  are looked through); with none, the line reads ``<unknown>:0: error: loc(...): message``;
+- the source line and a caret follow when the file is known to the :class:`SourceManager`;
+- a note repeats the source line only when its location differs from the previous diagnostic's;
+- :func:`attach_op_note` adds MLIR's ``see current operation: <generic form>`` note to an op's error.
 """
 
 from __future__ import annotations
@@ -12,23 +19,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
-from .attributes import FileLineColLoc, LocationAttr, file_line_col
+from .attributes import AttrPrinter, FileLineColLoc, LocationAttr, UnknownLoc, file_line_col
 
 if TYPE_CHECKING:
     from .ir import Operation
 
+SEVERITIES = ("error", "warning", "remark", "note")
 
-@dataclass
+
+@dataclass(eq=False)
 class Diagnostic:
     severity: str  # "error" | "warning" | "remark" | "note"
     message: str
     location: LocationAttr | None = None
     notes: list[Diagnostic] = field(default_factory=list)
+    #: the operation the diagnostic is about (for the ``see current operation`` note); not printed itself
+    op: Operation | None = None
 
     def attach_note(self, message: str, location: LocationAttr | None = None) -> Diagnostic:
         n = Diagnostic("note", message, location)
         self.notes.append(n)
         return n
+
+    def __str__(self) -> str:
+        return render(self)
 
 
 class DiagnosticError(Exception):
@@ -50,7 +64,7 @@ class VerifyError(DiagnosticError):
     def __init__(self, message: str, op: Operation | None = None, location: LocationAttr | None = None):
         loc = location if location is not None else (op.location if op is not None else None)
         text = f"'{op.name}' op {message}" if op is not None else message
-        super().__init__(Diagnostic("error", text, loc))
+        super().__init__(Diagnostic("error", text, loc, op=op))
         self.op = op
 
 
@@ -85,7 +99,8 @@ class DiagnosticEngine:
 class SourceManager:
     """Source buffers by file name, to show the line and caret under a diagnostic.
 
-    ``line_offset`` maps a split chunk (``--split-input-file``) back to its line in the original file."""
+    With ``--split-input-file`` the whole file is registered once and chunks are parsed with a line offset, so
+    every location is a line of the original file (as mlir-opt reports them)."""
 
     def __init__(self) -> None:
         self.buffers: dict[str, list[str]] = {}
@@ -97,27 +112,83 @@ class SourceManager:
         lines = self.buffers.get(name)
         if lines is None or not 1 <= line <= len(lines):
             return None
-        return lines[line - 1]
+        return lines[line - 1].rstrip("\r")
+
+
+def source_snippet(line: str, col: int, length: int = 1) -> str:
+    """The source line and a caret under column ``col`` (1-based), ``~`` continuing for ``length`` columns.
+
+    Tabs are expanded to 8-column stops in both lines, as LLVM's ``SourceMgr`` prints them."""
+    expanded, caret_col, end_col = "", 0, 0
+    for i, ch in enumerate(line + " "):
+        if i == col - 1:
+            caret_col = len(expanded)
+        if i == col - 1 + max(length, 1):
+            end_col = len(expanded)
+        if i < len(line):
+            expanded += " " * (8 - len(expanded) % 8) if ch == "\t" else ch
+    if col - 1 >= len(line):
+        caret_col = len(expanded) + (col - 1 - len(line))
+    end_col = max(end_col, caret_col + 1)
+    return f"{expanded}\n{' ' * caret_col}^{'~' * (end_col - caret_col - 1)}"
+
+
+def _render_one(severity: str, message: str, loc: LocationAttr | None, sources: SourceManager | None,
+                show_source: bool) -> str:
+    pos = file_line_col(loc)
+    if pos is None or pos.line == 0:
+        prefix = "" if loc is None or isinstance(loc, UnknownLoc) else f"loc({loc.print(AttrPrinter())}): "
+        return f"<unknown>:0: {severity}: {prefix}{message}"
+    head = f"{pos.filename}:{pos.line}:{pos.col}: {severity}: {message}"
+    src = sources.line(pos.filename, pos.line) if sources is not None and show_source else None
+    return head if src is None else head + "\n" + source_snippet(src, max(pos.col, 1))
 
 
 def render(diag: Diagnostic, sources: SourceManager | None = None) -> str:
     """``file:line:col: severity: message`` plus the source line, a caret, and the notes the same way."""
-    pos = file_line_col(diag.location)
-    out = []
-    if isinstance(pos, FileLineColLoc):
-        out.append(f"{pos.filename}:{pos.line}:{pos.col}: {diag.severity}: {diag.message}")
-        src = sources.line(pos.filename, pos.line) if sources else None
-        if src is not None:
-            out.append(src)
-            out.append(" " * max(pos.col - 1, 0) + "^")
-    else:
-        prefix = f"loc({diag.location}): " if diag.location is not None and pos is None and \
-            type(diag.location).__name__ != "UnknownLoc" else ""
-        out.append(f"{prefix}{diag.severity}: {diag.message}")
+    out = [_render_one(diag.severity, diag.message, diag.location, sources, True)]
+    prev = diag.location
     for n in diag.notes:
-        out.append(render(n, sources))
+        out.append(_render_one(n.severity, n.message, n.location, sources, n.location != prev))
+        prev = n.location
     return "\n".join(out)
+
+
+def attach_op_note(diag: Diagnostic) -> Diagnostic:
+    """Insert MLIR's ``see current operation: <op in generic form>`` note (first, at the op's location).
+
+    The op is printed with the value names of its nearest isolated-from-above ancestor, as mlir-opt does when
+    ``-mlir-print-op-on-diagnostic`` is on (the default, except under ``--verify-diagnostics``)."""
+    op = diag.op
+    if op is None or any(n.message.startswith("see current operation:") for n in diag.notes):
+        return diag
+    try:
+        text = op_in_context(op)
+    except Exception:  # noqa: BLE001 - a malformed op must not hide the original error
+        return diag
+    sep = "\n" if "\n" in text else ""
+    diag.notes.insert(0, Diagnostic("note", f"see current operation: {sep}{text}", op.location))
+    return diag
+
+
+def op_in_context(op: Operation) -> str:
+    """``op`` in generic form, numbered within its nearest isolated-from-above ancestor (or its root)."""
+    from .opdef import IsolatedFromAbove
+    from .printer import Printer
+
+    scope = op
+    while scope.parent_op is not None and not scope.has_trait(IsolatedFromAbove):
+        scope = scope.parent_op
+    p = Printer(generic=True, use_aliases=False)
+    p._number(scope)
+    lines: list[str] = []
+    p._op(op, 0, lines)
+    return "\n".join(lines)
 
 
 def print_diagnostic(diag: Diagnostic, sources: SourceManager | None = None, stream: TextIO | None = None) -> None:
     print(render(diag, sources), file=stream or sys.stderr)
+
+
+__all__ = ["SEVERITIES", "Diagnostic", "DiagnosticEngine", "DiagnosticError", "ParseError", "SourceManager",
+           "VerifyError", "attach_op_note", "op_in_context", "print_diagnostic", "render", "source_snippet"]

@@ -1,20 +1,26 @@
 """Dialects, the context that holds the registered ones, and plugin discovery.
 
 A :class:`Dialect` bundles op classes, and parse hooks for its attributes and types (``#name.mnemonic<...>``,
-``!name.mnemonic<...>``). Dialects are plugins: built-in and third-party ones are found the same way, through
-the Python entry-point group ``mlir_py.dialects`` (each entry point names a :class:`Dialect` object) or a module
-path given to ``--load-dialect-plugin`` (a file or module defining ``DIALECTS`` or a ``Dialect`` attribute).
-Passes are found the same way under ``mlir_py.passes``.
+``!name.mnemonic<...>``). Dialects are plugins, and built-in and third-party ones are found the same way:
+
+* the Python entry-point group ``mlir_py.dialects``: each entry point names a :class:`Dialect` (or a list of
+  them, or a module defining ``DIALECTS``/``DIALECT``); :class:`Context` loads them all on creation;
+* a path or module name given to ``--load-dialect-plugin`` (:meth:`Context.load_dialect_plugin`).
+
+Passes are found the same way: the entry-point group ``mlir_py.passes`` (:func:`load_pass_entry_points`) and
+``--load-pass-plugin`` (:func:`import_plugin`); importing a pass module registers its passes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import os
 import sys
 from collections.abc import Callable, Iterable
 from importlib.metadata import entry_points
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .attributes import Attribute, Type
@@ -22,14 +28,23 @@ from .attributes import Attribute, Type
 if TYPE_CHECKING:
     from .opdef import Op
 
+DIALECT_GROUP = "mlir_py.dialects"
+PASS_GROUP = "mlir_py.passes"
+
+
+class PluginError(ImportError):
+    """A plugin that cannot be imported or defines nothing to register (the tools report it and exit 1)."""
+
 
 class Dialect:
     """A namespace of ops, attributes and types.
 
-    ``attribute_parsers`` / ``type_parsers`` map a mnemonic to ``f(body, parser) -> Attribute|Type`` where
-    ``body`` is the text inside ``<...>`` (``None`` when absent) and ``parser`` offers ``parse_type(text)`` and
-    ``parse_attribute(text)`` for nested elements. ``materialize_constant(value, type, loc)`` builds a constant
-    op for folding.
+    ``attribute_parsers`` / ``type_parsers`` map a mnemonic to a hook ``f(body, parser) -> Attribute | Type``:
+    ``body`` is the text between the outer ``<`` and ``>`` (``None`` when there are none), ``parser`` offers
+    ``parse_type(text)`` and ``parse_attribute(text)`` for nested elements and ``error(message)``, which returns a
+    :class:`~mlir_py.diagnostics.ParseError` located at the element to raise. A ``ValueError`` (or ``KeyError``,
+    ``IndexError``) escaping a hook becomes the located error ``invalid type '<text>': <message>``.
+    ``materialize_constant(value, type, loc)`` builds a constant op for folding.
     """
 
     def __init__(self, name: str, ops: Iterable[type[Op]] = (), attribute_parsers: dict[str, Callable[..., Attribute]] | None = None,
@@ -55,18 +70,25 @@ class Dialect:
 
 
 def _load_entry_points(group: str) -> list[Any]:
+    """The loaded objects of ``group``'s entry points, by name; a broken one is skipped with a warning."""
     out = []
     for ep in sorted(entry_points(group=group), key=lambda e: e.name):
-        out.append(ep.load())
+        try:
+            out.append(ep.load())
+        except Exception as e:  # noqa: BLE001 - a broken third-party plugin must not break the tool
+            print(f"warning: skipping the {group} entry point '{ep.name} = {ep.value}': {type(e).__name__}: {e}",
+                  file=sys.stderr)
     return out
 
 
 def _as_list(x: Any, cls: type) -> list[Any]:
     if isinstance(x, cls):
         return [x]
+    if isinstance(x, ModuleType):
+        return dialects_in_module(x) if cls is Dialect else []
     if isinstance(x, (list, tuple)):
         return [d for d in x if isinstance(d, cls)]
-    if callable(x):
+    if callable(x) and not isinstance(x, type):
         return _as_list(x(), cls)
     return []
 
@@ -74,31 +96,110 @@ def _as_list(x: Any, cls: type) -> list[Any]:
 BUILTIN_DIALECT_MODULES = ("dialects.builtin", "dialects.func", "dialects.arith")
 
 
-def load_module_from_path(path: str) -> Any:
-    """Import a plugin given as a ``.py`` file path, a package directory, or a dotted module name."""
-    if os.path.exists(path):
-        path = os.path.abspath(path)
-        if os.path.isdir(path):
-            parent, name = os.path.split(path.rstrip("/"))
-            if parent not in sys.path:
-                sys.path.insert(0, parent)
-            return importlib.import_module(name)
-        name = "mlir_py_plugin_" + os.path.splitext(os.path.basename(path))[0]
-        spec = importlib.util.spec_from_file_location(name, path)
-        if spec is None or spec.loader is None:
-            raise ImportError(f"cannot load plugin '{path}'")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
+def _package_parts(path: str) -> tuple[str, list[str]]:
+    """For a package directory or a file: (folder holding the top-level package, dotted-name parts).
+
+    The parts are empty for a ``.py`` file that is not inside a package."""
+    if os.path.isdir(path):
+        folder, parts = path, []
+    else:
+        folder, stem = os.path.split(os.path.splitext(path)[0])
+        if not os.path.isfile(os.path.join(folder, "__init__.py")):
+            return folder, []
+        parts = [] if stem == "__init__" else [stem]
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        folder, pkg = os.path.split(folder)
+        parts.insert(0, pkg)
+    return folder, parts
+
+
+def _module_file(mod: ModuleType | None) -> str | None:
+    f = getattr(mod, "__file__", None)
+    return os.path.realpath(f) if f else None
+
+
+def _exec_module(name: str, file: str, search: list[str] | None = None) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, file, submodule_search_locations=search)
+    if spec is None or spec.loader is None:
+        raise PluginError(f"cannot load plugin '{file}'")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    try:
         spec.loader.exec_module(mod)
-        return mod
-    return importlib.import_module(path)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return mod
+
+
+def load_module_from_path(path: str) -> ModuleType:
+    """Import a plugin given as a module name (``my_plugin.dialect``), a package directory or a ``.py`` file.
+
+    A package directory, or a file inside a package (a folder with ``__init__.py``), is imported under its dotted
+    name with the folder holding the top-level package put on ``sys.path``: relative imports work, and it is the
+    very module an installed entry point loads (editable installs), so a plugin found both ways registers once.
+    If another copy of that package is already imported (a non-editable install), the given one is loaded
+    beside it under the name ``mlir_py_plugin_<package>``. A stand-alone file becomes ``mlir_py_plugin_<stem>``.
+    Importing the same path again returns the same module.
+    """
+    if not os.path.exists(path):
+        return importlib.import_module(path)
+    path = os.path.realpath(path)
+    if os.path.isdir(path) and not os.path.isfile(os.path.join(path, "__init__.py")):
+        raise PluginError(f"plugin directory '{path}' is not a Python package (it has no __init__.py)")
+    folder, parts = _package_parts(path)
+    if not parts:  # a stand-alone file
+        stem = os.path.splitext(os.path.basename(path))[0]
+        name = "mlir_py_plugin_" + stem
+        if name in sys.modules and _module_file(sys.modules[name]) != path:
+            name += "_" + hashlib.sha1(path.encode()).hexdigest()[:8]
+        if _module_file(sys.modules.get(name)) == path:
+            return sys.modules[name]
+        return _exec_module(name, path)
+    top_dir = os.path.join(folder, parts[0])
+    loaded = sys.modules.get(parts[0])
+    if loaded is None or _module_file(loaded) == os.path.join(top_dir, "__init__.py"):
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+        return importlib.import_module(".".join(parts))
+    alias = "mlir_py_plugin_" + parts[0]
+    if _module_file(sys.modules.get(alias)) != os.path.join(top_dir, "__init__.py"):
+        _exec_module(alias, os.path.join(top_dir, "__init__.py"), [top_dir])
+    return importlib.import_module(".".join([alias, *parts[1:]]))
 
 
 def dialects_in_module(mod: Any) -> list[Dialect]:
+    """The dialects a plugin module offers: its ``DIALECTS``, ``DIALECT`` or ``dialect`` attribute (a Dialect,
+    a list of them, or a function returning either), else every :class:`Dialect` defined at its top level."""
     for attr in ("DIALECTS", "DIALECT", "dialect"):
         if hasattr(mod, attr):
             return _as_list(getattr(mod, attr), Dialect)
     return [v for v in vars(mod).values() if isinstance(v, Dialect)]
+
+
+def import_plugin(path: str) -> ModuleType:
+    """:func:`load_module_from_path`, with any error raised by the plugin's own code turned into a
+    :class:`PluginError` (``--load-pass-plugin``: importing the module registers its passes)."""
+    try:
+        return load_module_from_path(path)
+    except ImportError:
+        raise
+    except Exception as e:  # an error in the plugin's own code
+        raise PluginError(f"error while importing plugin '{path}': {type(e).__name__}: {e}") from e
+
+
+def load_pass_entry_points() -> list[Any]:
+    """Load every ``mlir_py.passes`` entry point: each names a module (importing it registers its passes with
+    :func:`mlir_py.pass_manager.register_pass`) or a :class:`~mlir_py.pass_manager.Pass` subclass or list of
+    them, which are registered here. Returns the loaded objects."""
+    from .pass_manager import PASS_REGISTRY, Pass, register_pass
+
+    objs = _load_entry_points(PASS_GROUP)
+    for obj in objs:
+        for cls in obj if isinstance(obj, (list, tuple)) else [obj]:
+            if isinstance(cls, type) and issubclass(cls, Pass) and cls.argument not in PASS_REGISTRY:
+                register_pass(cls)
+    return objs
 
 
 class Context:
@@ -115,8 +216,13 @@ class Context:
             self.load_available_dialects()
 
     def register_dialect(self, d: Dialect) -> None:
-        if d.name in self.dialects and self.dialects[d.name] is d:
+        """Add ``d``; a dialect of the same name registered before is replaced, ops included."""
+        old = self.dialects.get(d.name)
+        if old is d:
             return
+        if old is not None:
+            for name in old.ops:
+                self.ops.pop(name, None)
         self.dialects[d.name] = d
         self.ops.update(d.ops)
         self._parser = None
@@ -124,20 +230,21 @@ class Context:
     def load_available_dialects(self) -> None:
         """Every dialect advertised in the ``mlir_py.dialects`` entry-point group (built-ins included)."""
         found: list[Dialect] = []
-        try:
-            for obj in _load_entry_points("mlir_py.dialects"):
-                found.extend(_as_list(obj, Dialect))
-        except Exception as e:  # a broken third-party plugin must not break the tool
-            print(f"warning: failed to load a dialect plugin: {e}", file=sys.stderr)
+        for obj in _load_entry_points(DIALECT_GROUP):
+            found.extend(_as_list(obj, Dialect))
         names = {d.name for d in found}
         if not {"builtin", "func", "arith"} <= names:  # running from a source tree without installed metadata
             for m in _registry_modules():
-                found.extend(dialects_in_module(importlib.import_module(m)))
+                found.extend(d for d in dialects_in_module(importlib.import_module(m)) if d.name not in names)
         for d in found:
             self.register_dialect(d)
 
     def load_dialect_plugin(self, path: str) -> list[Dialect]:
-        ds = dialects_in_module(load_module_from_path(path))
+        """Import ``path`` (see :func:`load_module_from_path`) and register its dialects; raises
+        :class:`PluginError` when it cannot be imported or defines no dialect."""
+        ds = dialects_in_module(import_plugin(path))
+        if not ds:
+            raise PluginError(f"plugin '{path}' defines no dialect (expected DIALECTS, DIALECT or a Dialect object)")
         for d in ds:
             self.register_dialect(d)
         return ds

@@ -311,7 +311,15 @@ class Operation:
         return self._order < other._order
 
     def has_trait(self, trait: type[OpTrait]) -> bool:
-        return any(isinstance(t, trait) for t in self.traits)
+        cls = type(self)
+        cache = cls.__dict__.get("_trait_cache")
+        if cache is None:
+            cache = {}
+            cls._trait_cache = cache  # type: ignore[attr-defined]
+        r = cache.get(trait)
+        if r is None:
+            r = cache[trait] = any(isinstance(t, trait) for t in self.traits)
+        return r
 
     def get_trait(self, trait: type[OpTrait]) -> Any:
         for t in self.traits:

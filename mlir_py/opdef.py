@@ -127,9 +127,13 @@ class OperandDef(FieldDef):
     def __init__(self, constraint: Constraint = AnyType, arity: str = SINGLE):
         self.constraint, self.arity = constraint, arity
 
+    fixed: int | None = None
+
     def __get__(self, op: Op | None, cls: type) -> Any:
         if op is None:
             return self
+        if self.fixed is not None:
+            return op._operands[self.fixed].value
         lo, hi = op._segment(self, "operand")
         vals = [o.value for o in op.op_operands[lo:hi]]
         if self.arity == SINGLE:
@@ -145,9 +149,13 @@ class ResultDef(FieldDef):
     def __init__(self, constraint: Constraint = AnyType, arity: str = SINGLE):
         self.constraint, self.arity = constraint, arity
 
+    fixed: int | None = None
+
     def __get__(self, op: Op | None, cls: type) -> Any:
         if op is None:
             return self
+        if self.fixed is not None:
+            return op.results[self.fixed]
         lo, hi = op._segment(self, "result")
         vals = op.results[lo:hi]
         if self.arity == SINGLE:
@@ -294,14 +302,23 @@ class NoTerminator(OpTrait):
 
 
 class IsolatedFromAbove(OpTrait):
+    """Regions may not use values defined outside the op (MLIR's ``IsolatedFromAbove``)."""
+
     def verify(self, op: Operation) -> None:
+        if op.parent is None:
+            return  # a detached/top-level op has nothing above it
+        inside: set[Block] = set()
+        for region in op.regions:
+            for o in region.walk(post_order=False):
+                for r in o.regions:
+                    inside.update(r.blocks)
+            inside.update(region.blocks)
         for region in op.regions:
             for inner in region.walk():
                 for v in inner.operands:
-                    owner_op = v.owner if hasattr(v, "op") else v.owner.parent_op  # type: ignore[union-attr]
-                    if owner_op is not None and not op.is_ancestor(owner_op):
+                    if v.parent_block not in inside:
                         raise VerifyError("using value defined outside the region", inner).with_note(
-                            f"required by region isolation constraints", op)
+                            "required by region isolation constraints", op)
 
 
 class SymbolTableTrait(OpTrait):
@@ -430,6 +447,10 @@ class Op(Operation):
         for group in (cls.operand_defs, cls.result_defs, cls.region_defs, cls.successor_defs):
             for i, f in enumerate(group):
                 f.index = i
+        for vgroup in (cls.operand_defs, cls.result_defs):
+            for i, f in enumerate(vgroup):
+                # position known without segment arithmetic when every earlier field is single
+                f.fixed = i if f.arity == SINGLE and all(x.arity == SINGLE for x in vgroup[:i]) else None
         cls._prop_names = frozenset(p.attr_name for p in cls.prop_defs if p.attr_name) | (
             {"operandSegmentSizes"} if cls._needs_segments(cls.operand_defs) else set()) | (
             {"resultSegmentSizes"} if cls._needs_segments(cls.result_defs) else set())
@@ -500,6 +521,37 @@ class Op(Operation):
     # --- verification -------------------------------------------------------------------------------------------
     def verify_fields(self) -> None:
         """Counts and constraints of operands, results, properties, regions and successors."""
+        cls = type(self)
+        simple = cls.__dict__.get("_simple_fields")
+        if simple is None:
+            simple = cls._simple_fields = (  # type: ignore[attr-defined]
+                all(d.arity == SINGLE for d in cls.operand_defs) and all(d.arity == SINGLE for d in cls.result_defs)
+                and all(r.arity == SINGLE for r in cls.region_defs) and not cls.successor_defs)
+        if simple:
+            ops, res = self._operands, self.results
+            if len(ops) == len(cls.operand_defs) and len(res) == len(cls.result_defs) and \
+                    len(self.regions) == len(cls.region_defs):
+                for d, o in zip(cls.operand_defs, ops):
+                    if not d.constraint.pred(o.value.type):
+                        break
+                else:
+                    for rd, r in zip(cls.result_defs, res):
+                        if not rd.constraint.pred(r.type):
+                            break
+                    else:
+                        props = self.properties
+                        for p in cls.prop_defs:
+                            a = props.get(p.attr_name or p.name)
+                            if a is None:
+                                if not p.optional:
+                                    break
+                            elif not p.constraint.pred(a):
+                                break
+                        else:
+                            return
+        self._verify_fields_slow()
+
+    def _verify_fields_slow(self) -> None:
         for kind, defs, vals in (("operand", self.operand_defs, self.operands),
                                  ("result", self.result_defs, self.results)):
             n_single = sum(1 for d in defs if d.arity == SINGLE)

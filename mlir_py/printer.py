@@ -164,19 +164,18 @@ class Printer:
 
     # --- elements used by op printers ---------------------------------------------------------------------------
     def value(self, v: Value) -> str:
-        n = self.names.get(v)
-        if n is None:
-            return "%<<UNKNOWN SSA VALUE>>"
         if isinstance(v, OpResult) and len(v.op.results) > 1:
             starts = self.groups.get(v.op)
             if starts is None:
-                return f"%{n}#{v.index}"
+                n = self.names.get(v.op.results[0])
+                return "%<<UNKNOWN SSA VALUE>>" if n is None else f"%{n}#{v.index}"
             start = max(s for s in starts if s <= v.index)
             nxt = [s for s in starts if s > start]
             size = (nxt[0] if nxt else len(v.op.results)) - start
             base = self.names[v.op.results[start]]
             return f"%{base}" if size == 1 else f"%{base}#{v.index - start}"
-        return "%" + n
+        n = self.names.get(v)
+        return "%<<UNKNOWN SSA VALUE>>" if n is None else "%" + n
 
     def type(self, t: Type) -> str:
         return self.ap.type(t)

@@ -1,9 +1,18 @@
 """``--verify-diagnostics``: check emitted diagnostics against ``expected-*`` comments in the source.
 
-Syntax (as MLIR's ``SourceMgrDiagnosticVerifierHandler``): ``// expected-error {{message}}`` on the line the
-diagnostic points at, or with a line designator ``@+N``, ``@-N``, ``@above``, ``@below``; severities error,
-warning, remark, note. The message is matched as a substring; ``{{...}}`` may appear once per expectation.
-Every emitted error/warning/remark must be expected, and every expectation must be produced.
+The rules are MLIR's ``SourceMgrDiagnosticVerifierHandler`` (mlir/lib/IR/Diagnostics.cpp):
+
+- a designator is ``expected-(error|warning|remark|note)(-re)? *(@LINE)? *{{message}}`` at the end of a line;
+  ``LINE`` is ``+N`` / ``-N`` (relative to the designator's line), ``above`` (the closest previous line that is
+  not itself a designator), ``below`` (the next such line) or ``unknown`` (a diagnostic without a file location);
+- a diagnostic matches when it is on that line, has that severity and contains the message (``-re``: the message
+  is a regular expression where ``{{...}}`` groups are regexes and the rest is literal);
+- every emitted diagnostic must be expected, notes included (each note is checked on its own);
+- every designator must be matched by some diagnostic.
+
+Failures are reported MLIR's way: ``unexpected error: ...`` at the diagnostic's location, ``expected error "..." was
+not produced`` at the designator (with its source line and a caret), and ``'warning' diagnostic emitted when
+expecting a 'error'`` for a severity mismatch.
 """
 
 from __future__ import annotations
@@ -12,57 +21,135 @@ import re
 from dataclasses import dataclass
 
 from .attributes import file_line_col
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, SourceManager, render, source_snippet
 
-_EXPECT = re.compile(r"expected-(error|warning|remark|note)(?:@(above|below|[+-][0-9]+))?\s*\{\{(.*?)\}\}")
+_DESIGNATOR = re.compile(
+    r"expected-(error|note|remark|warning)(-re)? *(@([+-][0-9]+|above|below|unknown))? *\{\{(.*)\}\}$")
 
 
 @dataclass
 class Expectation:
     severity: str
-    line: int
+    line: int  # the line the diagnostic must be on (0 for @unknown)
     message: str
-    source_line: int
+    source_line: int  # where the designator is written
+    source_col: int
+    regex: re.Pattern[str] | None = None
     matched: bool = False
 
-
-def collect_expectations(text: str, line_offset: int = 0) -> list[Expectation]:
-    out = []
-    for i, line in enumerate(text.split("\n")):
-        for m in _EXPECT.finditer(line):
-            lineno = i + 1 + line_offset
-            d = m.group(2)
-            target = lineno
-            if d == "above":
-                target -= 1
-            elif d == "below":
-                target += 1
-            elif d:
-                target += int(d)
-            out.append(Expectation(m.group(1), target, m.group(3), lineno))
-    return out
+    def matches(self, message: str) -> bool:
+        return self.regex.search(message) is not None if self.regex is not None else self.message in message
 
 
-def check(expectations: list[Expectation], diagnostics: list[Diagnostic], filename: str) -> list[str]:
-    """Match diagnostics to expectations; return the error messages for mismatches (empty when all match)."""
-    errors: list[str] = []
+def _compile(message: str) -> re.Pattern[str]:
+    """``a {{b.*}} c`` -> ``a (b.*) c``: literal text escaped, ``{{...}}`` kept as regex."""
+    out, rest = [], message
+    while rest:
+        i = rest.find("{{")
+        if i < 0:
+            out.append(re.escape(rest))
+            break
+        out.append(re.escape(rest[:i]))
+        rest = rest[i + 2:]
+        j = rest.find("}}")
+        if j < 0:
+            raise ValueError("found start of regex with no end '}}'")
+        try:
+            re.compile(rest[:j])
+        except re.error as e:
+            raise ValueError(f"invalid regex: {e}") from None
+        out.append(f"({rest[:j]})")
+        rest = rest[j + 2:]
+    return re.compile("".join(out))
 
-    def match(d: Diagnostic, required: bool) -> None:
+
+class DiagnosticVerifier:
+    """Expectations of one source buffer, matched against the diagnostics :meth:`process` is given.
+
+    ``errors`` accumulates the rendered failures in the order mlir-opt prints them; :meth:`finish` adds the
+    designators that were never matched and returns whether everything matched."""
+
+    def __init__(self, text: str, filename: str, sources: SourceManager | None = None):
+        self.filename = filename
+        self.sources = sources
+        self.errors: list[str] = []
+        self.expectations: list[Expectation] = []
+        self.unknown: list[Expectation] = []
+        self._scan(text)
+
+    def _scan(self, text: str) -> None:
+        lines = text.split("\n")
+        last_plain = 0  # 0-based index of the last line without a designator
+        pending_below: list[Expectation] = []
+        for i, raw in enumerate(lines):
+            m = _DESIGNATOR.search(raw.rstrip())
+            if m is None:
+                for e in pending_below:
+                    e.line = i + 1
+                pending_below.clear()
+                last_plain = i
+                continue
+            e = Expectation(m.group(1), i + 1, m.group(5), i + 1, m.start() + 1)
+            if m.group(2):
+                try:
+                    e.regex = _compile(e.message)
+                except ValueError as err:
+                    self._error_at(e, str(err))
+                    continue
+            where = m.group(4)
+            if where is None:
+                pass
+            elif where[0] in "+-":
+                e.line += int(where)
+            elif where == "unknown":
+                e.line = 0
+                self.unknown.append(e)
+                continue
+            elif where == "above":
+                e.line = last_plain + 1
+            else:  # below: the next line without a designator (the last line if none follows)
+                e.line = len(lines)
+                pending_below.append(e)
+            self.expectations.append(e)
+
+    def _error_at(self, e: Expectation, message: str) -> None:
+        head = f"{self.filename}:{e.source_line}:{e.source_col}: error: {message}"
+        src = self.sources.line(self.filename, e.source_line) if self.sources is not None else None
+        self.errors.append(head if src is None else head + "\n" + source_snippet(src, e.source_col,
+                                                                                   len(e.message)))
+
+    def process(self, diag: Diagnostic) -> None:
+        """Check a diagnostic and each of its notes."""
+        self._process_one(diag)
+        for n in diag.notes:
+            self._process_one(n)
+
+    def _process_one(self, d: Diagnostic) -> None:
         pos = file_line_col(d.location)
-        line = pos.line if pos is not None else -1
-        for e in expectations:
-            if not e.matched and e.severity == d.severity and e.line == line and e.message in d.message:
-                e.matched = True
-                return
-        if required:
-            where = f"{pos.filename}:{pos.line}:{pos.col}: " if pos is not None else ""
-            errors.append(f"{where}error: unexpected {d.severity}: {d.message}")
+        if pos is not None and pos.line != 0:
+            candidates = [e for e in self.expectations if e.line == pos.line]
+        else:
+            candidates = self.unknown
+        near_miss = None
+        for e in candidates:
+            if e.matches(d.message):
+                if e.severity == d.severity:
+                    e.matched = True
+                    return
+                near_miss = e
+        if near_miss is not None:
+            self._error_at(near_miss, f"'{d.severity}' diagnostic emitted when expecting a '{near_miss.severity}'")
+        else:
+            self.errors.append(render(Diagnostic("error", f"unexpected {d.severity}: {d.message}", d.location),
+                                      self.sources))
 
-    for d in diagnostics:
-        match(d, d.severity != "note")
-        for n in d.notes:
-            match(n, False)
-    for e in expectations:
-        if not e.matched:
-            errors.append(f'{filename}:{e.source_line}: error: expected {e.severity} "{e.message}" was not produced')
-    return errors
+    def finish(self) -> bool:
+        """Report the designators never matched; True when the diagnostics were exactly the expected ones."""
+        for e in self.expectations + self.unknown:
+            if not e.matched:
+                e.matched = True  # report once
+                self._error_at(e, f'expected {e.severity} "{e.message}" was not produced')
+        return not self.errors
+
+
+__all__ = ["DiagnosticVerifier", "Expectation"]

@@ -14,7 +14,7 @@ from mlir_py.diagnostics import Diagnostic, DiagnosticError, SourceManager
 from mlir_py.dialect import Context, load_module_from_path
 from mlir_py.printer import Printer
 from mlir_py.verifier import verify
-from mlir_py.verify_diagnostics import check, collect_expectations
+from mlir_py.verify_diagnostics import DiagnosticVerifier
 
 from .common import SPLIT_MARKER, guard, read_input, report, split_chunks
 
@@ -90,24 +90,24 @@ def main(argv: list[str] | None = None) -> int:
     sources.add(filename, text)
     outputs: list[str] = []
     failed = False
-    verify_failures: list[str] = []
+    verifier = DiagnosticVerifier(text, filename, sources) if args.verify_diagnostics else None
     for chunk, offset in split_chunks(text, args.split_input_file):
         diags: list[Diagnostic] = []
         out = process_chunk(chunk, filename, offset, ctx, args, diags)
-        if args.verify_diagnostics:
-            errs = check(collect_expectations(chunk, offset), diags, filename)
-            verify_failures.extend(errs)
+        if verifier is not None:
+            for d in diags:
+                verifier.process(d)
         else:
             report(diags, sources)
-            failed = failed or out is None
+            failed = failed or out is None or any(d.severity == "error" for d in diags)
         if out is not None:
             outputs.append(out)
         elif args.split_input_file:
             outputs.append("")
-    if args.verify_diagnostics:
-        for e in verify_failures:
+    if verifier is not None:
+        failed = not verifier.finish()
+        for e in verifier.errors:
             print(e, file=sys.stderr)
-        failed = bool(verify_failures)
     result = ((args.split_input_file or SPLIT_MARKER) + "\n").join(outputs)
     if args.output == "-":
         sys.stdout.write(result)

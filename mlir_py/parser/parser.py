@@ -24,6 +24,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from .. import affine as aff
 from ..asm_format import CompiledFormat
+from .lexer import PENDING_CONFIG, FastOp, LexerConfig, MLIRLexer, compile_fast_form
 from ..attributes import (
     DYNAMIC,
     AffineMapAttr,
@@ -325,6 +326,8 @@ def _make_transformer(parser: MLIRParser) -> Any:
 
         # ---- operations ------------------------------------------------------------------------------------
         def operation(self, c: list[Any]) -> Operation:
+            if len(c) == 2:
+                return self.st.parser.fast_operation(c[0], c[1], self.st)
             results, op, loc = c
             st = self.st
             if results is not None:
@@ -368,10 +371,15 @@ def _make_transformer(parser: MLIRParser) -> Any:
             properties = dict(props.value) if props is not None else {}
             attributes = dict(attrs) if attrs is not None else {}
             if cls is not None:
+                # as MLIR: inherent attributes in the discardable dictionary become properties when no `<{...}>`
+                # is given (and are dropped when one is); unknown properties of a registered op are dropped
                 pn = cls.property_names()
-                for k in list(attributes):
-                    if k in pn and k not in properties:
-                        properties[k] = attributes.pop(k)
+                for k in [k for k in attributes if k in pn]:
+                    v = attributes.pop(k)
+                    if props is None:
+                        properties[k] = v
+                for k in [k for k in properties if k not in pn]:
+                    del properties[k]
                 return cls.create(vals, ftype.results, properties, attributes, regions or [], succs or [], loc)
             return Operation(vals, ftype.results, properties, attributes, regions or [], succs or [], loc, name)
 
@@ -445,6 +453,8 @@ def _make_transformer(parser: MLIRParser) -> Any:
                     d[k] = v
             return d
 
+        prop_angle = attr_dict
+
         def attr_entry(self, c: list[Any]) -> Any:
             k = c[0]
             key = unescape(k) if k.type == "STRING" else str(k)
@@ -487,16 +497,23 @@ def _make_transformer(parser: MLIRParser) -> Any:
                                  st.loc(kw))
 
         def module_op(self, c: list[Any]) -> Operation:
-            kw, sym, attrs, region = c
+            kw, sym, pdict, attrs, region = c
             from dialects.builtin import ModuleOp
 
+            st = self.st
             props: dict[str, Attribute] = {}
             if sym is not None:
                 props["sym_name"] = StringAttr(_symbol_text(sym))
+            for k, v in (pdict or {}).items():
+                if k != "sym_visibility":
+                    raise st.error("custom op 'builtin.module' duplicate or unknown property in properties "
+                                   f"dictionary: {k}", kw)
+                props[k] = v
             attributes = dict(attrs) if attrs is not None else {}
             for k in ("sym_name", "sym_visibility"):
                 if k in attributes:
-                    props[k] = attributes.pop(k)
+                    raise st.error(f"custom op 'builtin.module' inherent attribute '{k}' cannot be parsed from "
+                                   "attr-dict when strict properties in assembly format is enabled", kw)
             if not region.blocks:
                 region.add_block()
             return ModuleOp.create([], [], props, attributes, [region], [], self.st.loc(kw))
@@ -965,6 +982,77 @@ def _from_raw(raw: bytes, t: ShapedType, st: _State, tok: Token) -> DenseElement
     return DenseElementsAttr(t, arr.reshape(t.shape).astype(numpy_dtype(et)))
 
 
+class _Engine:
+    """lark's LALR driver over a parse table cached as a plain pickle (lark's own cache format deserializes in
+    Python and dominated start-up). ``parse``/``terminals`` mirror the ``Lark`` object's interface."""
+
+    def __init__(self, parse_table: Any, rules: Any, terminals: Any, transformer: Any, config: LexerConfig):
+        from types import SimpleNamespace
+
+        from lark.parse_tree_builder import ParseTreeBuilder
+        from lark.parsers.lalr_parser import _Parser
+        from lark.tree import Tree
+
+        self.terminals = terminals
+        callbacks = ParseTreeBuilder(rules, Tree, False, False, True).create_callback(transformer)
+        self._parser = _Parser(parse_table, callbacks)
+        PENDING_CONFIG.append(config)
+        try:
+            self.lexer = MLIRLexer(SimpleNamespace(terminals=terminals, ignore=()))
+        finally:
+            PENDING_CONFIG.pop()
+
+    def parse(self, text: str, start: str = "start") -> Any:
+        from lark.lexer import LexerThread
+
+        return self._parser.parse(LexerThread.from_text(self.lexer, text), start)
+
+    @classmethod
+    def load_or_build(cls, grammar: str, transformer: Any, config: LexerConfig) -> _Engine:
+        import pickle
+
+        import lark
+        from lark.parsers.lalr_analysis import Reduce, Shift
+
+        cache_dir = os.path.join(tempfile.gettempdir(), "mlir_py_grammar_cache")
+        key = hashlib.sha256((grammar + lark.__version__).encode()).hexdigest()[:24]
+        path = os.path.join(cache_dir, f"{key}.pickle")
+        singletons = {"S": Shift, "R": Reduce}
+
+        class _Unpickler(pickle.Unpickler):
+            def persistent_load(self, pid: Any) -> Any:
+                return singletons[pid]
+
+        try:
+            with open(path, "rb") as f:
+                table, rules, terminals = _Unpickler(f).load()
+            return cls(table, rules, terminals, transformer, config)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, ValueError, TypeError):
+            pass
+        lk = Lark(grammar, parser="lalr", lexer=MLIRLexer, start=["start", "type_entry", "attribute_entry"],
+                  maybe_placeholders=True)
+        table = lk.parser.parser.parser.parse_table
+        engine = cls(table, lk.rules, lk.terminals, transformer, config)
+
+        class _Pickler(pickle.Pickler):
+            def persistent_id(self, obj: Any) -> Any:
+                if obj is Shift:
+                    return "S"
+                if obj is Reduce:
+                    return "R"
+                return None
+
+        try:
+            os.makedirs(cache_dir, exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as f:
+                _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump((table, lk.rules, lk.terminals))
+            os.replace(tmp, path)
+        except OSError:
+            pass
+        return engine
+
+
 class MLIRParser:
     """A lark LALR parser for the dialects registered in ``ctx``; build through ``Context.parser``."""
 
@@ -974,6 +1062,7 @@ class MLIRParser:
         self.formats: dict[str, CompiledFormat] = {}
         base = open(_GRAMMAR_PATH).read().replace("@BALANCED@", _BALANCED.replace("\\", "\\\\").replace("/", "\\/"))
         rules, alternatives, terminals = [], ["generic_op", "func_op", "module_op"], []
+        lexer_config = LexerConfig()
         self.transformer_cls = _make_transformer(self)
         for name in sorted(ctx.ops):
             cls = ctx.ops[name]
@@ -985,6 +1074,8 @@ class MLIRParser:
             spellings = [name] + ([name.split(".", 1)[1]] if name.startswith("func.") else [])
             pat = "|".join(re.escape(s) for s in spellings)
             terminals.append(f"{term}.2: /(?:{pat})(?![A-Za-z0-9_$.])/")
+            for sp in spellings:
+                lexer_config.opnames[sp] = term
             custom = getattr(cls, "custom_grammar", None)
             if custom is not None:
                 rule = "op_" + re.sub(r"\W", "_", name)
@@ -994,6 +1085,11 @@ class MLIRParser:
                 continue
             cf = CompiledFormat(cls)
             self.formats[name] = cf
+            fast = compile_fast_form(cf)
+            fixed_results = all(d.arity == "single" for d in cls.result_defs) and len(cls.result_defs) <= 1
+            if fast is not None and fixed_results:
+                for sp in spellings:
+                    lexer_config.fast_ops[sp] = FastOp(fast[0], fast[1], len(cls.result_defs), cf)
             rules.extend(cf.grammar(term))
             alternatives.append(cf.rule_name)
             setattr(self.transformer_cls, cf.rule_name, _custom_callback(cf))
@@ -1003,12 +1099,56 @@ class MLIRParser:
             "\n".join(terminals) + "\n"
         self.grammar = grammar
         self._transformer = self.transformer_cls()
-        cache_dir = os.path.join(tempfile.gettempdir(), "mlir_py_grammar_cache")
-        os.makedirs(cache_dir, exist_ok=True)
-        key = hashlib.sha256(grammar.encode()).hexdigest()[:24]
-        self.lark = Lark(grammar, parser="lalr", lexer="contextual", transformer=self._transformer,
-                         start=["start", "type_entry", "attribute_entry"], maybe_placeholders=True,
-                         cache=os.path.join(cache_dir, f"{key}.lark"))
+        lexer_config.opnames.update({"func.func": "FUNC_FUNC", "module": "MODULE_KW", "builtin.module": "MODULE_KW",
+                                     "private": "VISIBILITY", "public": "VISIBILITY", "nested": "VISIBILITY"})
+        self.lark = _Engine.load_or_build(grammar, self._transformer, lexer_config)
+        self.lexer: MLIRLexer = self.lark.lexer
+        self.lexer_config = lexer_config
+
+    # --- the whole-op fast path (see lexer.py) -------------------------------------------------------------------
+    def fast_operation(self, tok: Token, loc: LocationAttr | None, st: _State) -> Operation:
+        """Build the op of a ``FAST_OP`` token with the same code as the slow path (``build_custom_op``)."""
+        fo, m, head, line, op_col = self.lexer.fast_matches.pop(tok.start_pos)  # type: ignore[arg-type]
+        cf: CompiledFormat = fo.rule
+        line_start = tok.start_pos - (tok.column - 1)  # type: ignore[operator]
+        new = Token._future_new  # type: ignore[attr-defined]
+        bound: dict[str, Any] = {}
+        g = 1
+        tr = self._transformer
+        for kind, name in fo.slots:
+            if kind == "operand":
+                s = m.start(g)
+                bound[name] = new("VALUE_ID", m.group(g), s, line, s - line_start + 1, line, None, m.end(g))
+                g += 1
+            elif kind == "type":
+                bound.setdefault("__types__", []).append((name, tr.simple_type([m.group(g)])))
+                g += 1
+            elif kind == "prop_word":
+                s = m.start(g)
+                bound[name] = new("BARE_ID", m.group(g), s, line, s - line_start + 1, line, None, m.end(g))
+                g += 1
+            else:  # prop_attr: number, its type, or a bool
+                num, ty, b = m.group(g), m.group(g + 1), m.group(g + 2)
+                if b is not None:
+                    bound[name] = tr.true_attr([]) if b == "true" else tr.false_attr([])
+                else:
+                    s = m.start(g)
+                    kind_ = "FLOAT" if "." in num else "INT"
+                    ntok = new(kind_, num, s, line, s - line_start + 1, line, None, m.end(g))
+                    t = tr.simple_type([ty])
+                    bound[name] = tr.float_attr([ntok, t]) if kind_ == "FLOAT" else tr.int_attr([ntok, t])
+                g += 3
+        kw = new("OPNAME", head.group(2), tok.start_pos + head.start(2) - head.start(), line, op_col, line,
+                 None, None)
+        op = build_custom_op(cf.op_cls, cf, bound, st, kw)
+        res = head.group(1)
+        if res is not None:
+            rtok = new("VALUE_ID", res, tok.start_pos, line, tok.column, line, None, None)
+            st.define(res, op.results, st.loc(rtok))
+        if loc is not None:
+            op.location = loc
+        st.current_block().append(op)
+        return op
 
     # --- entry points -----------------------------------------------------------------------------------------
     def parse(self, text: str, filename: str = "-", line_offset: int = 0) -> Operation:
@@ -1205,43 +1345,81 @@ def _custom_callback(cf: CompiledFormat) -> Any:
     return callback
 
 
+class _BuildPlan:
+    """What :func:`build_custom_op` needs about an op class, computed once per class."""
+
+    __slots__ = ("operands", "results", "var_results", "props", "groups", "infer", "seg_operands", "seg_results",
+                 "prop_names", "single_regions", "region_defs", "successors", "name")
+
+    def __init__(self, cls: type[Op]):
+        from ..opdef import Op as _Op
+        from ..opdef import SameOperandsAndResultType, SameTypeOperands
+
+        self.name = cls.OPERATION_NAME
+        self.operands = [(d.name, d.arity) for d in cls.operand_defs]
+        self.results = [(d.name, d.arity) for d in cls.result_defs]
+        self.var_results = {d.name for d in cls.result_defs if d.arity != "single"}
+        self.props = [(d, d.attr_name or d.name, getattr(d.attr_class, "from_format", None)) for d in cls.prop_defs]
+        groups: list[list[str]] = [list(g) for g in getattr(cls, "all_types_match", [])]
+        if any(isinstance(t, SameOperandsAndResultType) for t in cls.traits):
+            groups.append([n for n, _ in self.operands] + [n for n, _ in self.results])
+        if any(isinstance(t, SameTypeOperands) for t in cls.traits):
+            groups.append([n for n, _ in self.operands])
+        self.groups = groups
+        self.infer = getattr(cls, "infer_format_types", None)
+        self.seg_operands = _Op._needs_segments(cls.operand_defs)
+        self.seg_results = _Op._needs_segments(cls.result_defs)
+        self.prop_names = cls.property_names()
+        self.region_defs = [(d.name, d.arity) for d in cls.region_defs]
+        self.single_regions = sum(1 for d in cls.region_defs if d.arity == "single")
+        self.successors = [d.name for d in cls.successor_defs]
+
+
+_PLANS: dict[type, _BuildPlan] = {}
+
+
 def build_custom_op(cls: type[Op], cf: CompiledFormat, bound: dict[str, Any], st: _State, kw: Token) -> Operation:
-    """Resolve the bound format pieces (value names, types, attributes) into an op of class ``cls``."""
+    """Resolve the bound format pieces (value names, types, attributes) into an op of class ``cls``.
+
+    Type resolution follows MLIR's generated parsers: types given by ``type(...)``/``functional-type`` first,
+    then the ``SameOperandsAndResultType``/``SameTypeOperands``/``all_types_match`` groups, then the op's
+    ``infer_format_types`` hook."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _BuildPlan(cls)
     loc = st.loc(kw)
-    # operand names per operand def
     names: dict[str, list[Token]] = {}
     if "__operands__" in bound:
         toks = bound["__operands__"] or []
-        if len(cls.operand_defs) == 1:
-            names[cls.operand_defs[0].name] = list(toks)
+        if len(plan.operands) == 1:
+            names[plan.operands[0][0]] = list(toks)
         else:
-            for d, t in zip(cls.operand_defs, toks):
-                names[d.name] = [t]
-    for d in cls.operand_defs:
-        if d.name in bound:
-            v = bound[d.name]
-            names[d.name] = [] if v is None else list(v) if isinstance(v, list) else [v]
-        names.setdefault(d.name, [])
+            for (n, _), t in zip(plan.operands, toks):
+                names[n] = [t]
+    for n, _ in plan.operands:
+        if n in bound:
+            v = bound[n]
+            names[n] = [] if v is None else list(v) if isinstance(v, list) else [v]
+        elif n not in names:
+            names[n] = []
     types: dict[str, list[Type]] = {}
-    result_counts: dict[str, int] = {}
 
     def assign(var_names: Sequence[str], ts: Sequence[Type]) -> None:
         ts = list(ts)
         if len(var_names) == 1 and var_names[0] in ("operands", "results"):
-            defs = cls.operand_defs if var_names[0] == "operands" else cls.result_defs
             if var_names[0] == "operands":
-                var_names = [d.name for d in defs]
+                var_names = [n for n, _ in plan.operands]
             else:
-                var_names = [d.name for d in defs]
-                if len(defs) == 1:
-                    types[defs[0].name] = ts
+                var_names = [n for n, _ in plan.results]
+                if len(var_names) == 1:
+                    types[var_names[0]] = ts
                     return
         pos = 0
-        for n in var_names:
+        for i, n in enumerate(var_names):
             if n in names:
                 k = len(names[n])
-            elif any(d.name == n and d.arity != "single" for d in cls.result_defs):
-                k = len(ts) - pos - sum(1 for m in var_names[var_names.index(n) + 1:])
+            elif n in plan.var_results:
+                k = len(ts) - pos - (len(var_names) - i - 1)
             else:
                 k = 1
             types[n] = ts[pos:pos + k]
@@ -1249,92 +1427,97 @@ def build_custom_op(cls: type[Op], cf: CompiledFormat, bound: dict[str, Any], st
         if pos != len(ts):
             raise st.error(f"expected {pos} types but got {len(ts)}", kw)
 
-    for var_names, t in bound.get("__types__", []):
-        assign(var_names, t if isinstance(t, list) else [] if t is None else [t])
+    for var_names, t in bound.get("__types__", ()):
+        if len(var_names) == 1 and isinstance(t, Type) and var_names[0] not in ("operands", "results") and \
+                len(names.get(var_names[0], (None,))) == 1:
+            types[var_names[0]] = [t]
+        else:
+            assign(var_names, t if isinstance(t, list) else [] if t is None else [t])
     if "__ftype__" in bound:
         ins, outs, ft = bound["__ftype__"]
         assign(ins, ft.inputs)
         assign(outs, ft.results)
-    infer = getattr(cls, "infer_format_types", None)
     props: dict[str, Attribute] = {}
-    for d in cls.prop_defs:
-        key = d.attr_name or d.name
+    for d, key, conv in plan.props:
         for n in (d.name, key):
-            if n in bound and n not in ("__types__",):
+            if n in bound:
                 raw = bound[n]
-                conv = getattr(d.attr_class, "from_format", None)
                 try:
                     props[key] = conv(raw, d) if conv is not None else raw
                 except (ValueError, KeyError) as e:
                     raise st.error(f"invalid value for '{key}': {e}", raw if isinstance(raw, Token) else kw) from None
                 break
-    for u in bound.get("__units__", []):
+    for u in bound.get("__units__", ()):
         props[u] = UnitAttr()
     attributes: dict[str, Attribute] = {}
+    pd = bound.get("__propdict__")
+    if pd:
+        allowed = {d.attr_name for d in cf.extra_props}
+        for k, v in pd.items():
+            if k not in allowed or k in props:
+                raise st.error(f"custom op '{plan.name}' duplicate or unknown property in properties dictionary: {k}",
+                               kw)
+            props[k] = v
     ad = bound.get("__attrdict__")
     if ad:
-        pn = cls.property_names()
+        pn = plan.prop_names
         for k, v in ad.items():
-            (props if k in pn else attributes)[k] = v
-    # type resolution
-    from ..opdef import SameOperandsAndResultType, SameTypeOperands
-
-    groups: list[list[str]] = [list(g) for g in getattr(cls, "all_types_match", [])]
-    all_vars = [d.name for d in cls.operand_defs] + [d.name for d in cls.result_defs]
-    if any(isinstance(t, SameOperandsAndResultType) for t in cls.traits):
-        groups.append(all_vars)
-    if any(isinstance(t, SameTypeOperands) for t in cls.traits):
-        groups.append([d.name for d in cls.operand_defs])
-    for g in groups:
-        known = next((types[n][0] for n in g if types.get(n)), None)
+            if k in pn:
+                raise st.error(f"custom op '{plan.name}' inherent attribute '{k}' cannot be parsed from attr-dict "
+                               "when strict properties in assembly format is enabled", kw)
+            attributes[k] = v
+    for g in plan.groups:
+        known = None
+        for n in g:
+            tl = types.get(n)
+            if tl:
+                known = tl[0]
+                break
         if known is not None:
             for n in g:
                 if not types.get(n):
-                    cnt = len(names[n]) if n in names else 1
-                    types[n] = [known] * cnt
-    if infer is not None:
-        infer(types, names, props, st)
-    for d in cls.result_defs:
-        if d.name not in types and d.arity == "single":
-            pass
+                    types[n] = [known] * (len(names[n]) if n in names else 1)
+    if plan.infer is not None:
+        plan.infer(types, names, props, st)
     operands: list[Value] = []
     sizes: list[int] = []
-    for d in cls.operand_defs:
-        toks = names[d.name]
-        ts = types.get(d.name)
-        if len(toks) and (ts is None or len(ts) != len(toks)):
+    use = st.use
+    for n, _ in plan.operands:
+        toks = names[n]
+        ts = types.get(n)
+        if toks and (ts is None or len(ts) != len(toks)):
             if ts is not None and len(ts) == 1 and len(toks) > 1:
                 ts = ts * len(toks)
             else:
-                raise st.error(f"'{cls.OPERATION_NAME}': could not infer the type of operand '{d.name}'", kw)
-        for tok, t in zip(toks, ts or []):
-            operands.append(st.use(tok, t))
+                raise st.error(f"'{plan.name}': could not infer the type of operand '{n}'", kw)
+        for tok, t in zip(toks, ts or ()):
+            operands.append(use(tok, t))
         sizes.append(len(toks))
     result_types: list[Type] = []
     rsizes: list[int] = []
-    for d in cls.result_defs:
-        ts = types.get(d.name)
+    for n, arity in plan.results:
+        ts = types.get(n)
         if ts is None:
-            if d.arity != "single":
+            if arity != "single":
                 ts = []
             else:
-                raise st.error(f"'{cls.OPERATION_NAME}': could not infer the type of result '{d.name}'", kw)
+                raise st.error(f"'{plan.name}': could not infer the type of result '{n}'", kw)
         result_types.extend(ts)
         rsizes.append(len(ts))
-    from ..opdef import Op as _Op
-
-    if _Op._needs_segments(cls.operand_defs):
+    if plan.seg_operands:
         props.setdefault("operandSegmentSizes", DenseArrayAttr(IntegerType(32), sizes))
-    if _Op._needs_segments(cls.result_defs):
+    if plan.seg_results:
         props.setdefault("resultSegmentSizes", DenseArrayAttr(IntegerType(32), rsizes))
-    regions = [bound[d.name] for d in cls.region_defs if d.name in bound and d.arity == "single"]
-    regions += bound.get("__regions__", [])
-    for d in cls.region_defs:
-        if d.arity != "single" and d.name in bound:
-            regions += list(bound[d.name] or [])
-    while len(regions) < sum(1 for d in cls.region_defs if d.arity == "single"):
-        regions.append(Region())
-    succs = [st.block_ref(bound[d.name]) for d in cls.successor_defs if d.name in bound]
+    regions: list[Region] = []
+    if plan.region_defs:
+        regions = [bound[n] for n, ar in plan.region_defs if n in bound and ar == "single"]
+        regions += bound.get("__regions__", [])
+        for n, ar in plan.region_defs:
+            if ar != "single" and n in bound:
+                regions += list(bound[n] or [])
+        while len(regions) < plan.single_regions:
+            regions.append(Region())
+    succs = [st.block_ref(bound[n]) for n in plan.successors if n in bound]
     return cls.create(operands, result_types, props, attributes, regions, succs, loc)
 
 

@@ -1,0 +1,3 @@
+// A generic builtin.module needs exactly one block.
+"builtin.module"() ({
+}) : () -> ()

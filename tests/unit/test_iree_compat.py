@@ -1,0 +1,207 @@
+"""Real-MLIR compatibility: mlir-py against ``iree-opt`` (upstream MLIR, from iree-base-compiler) as the oracle.
+
+For every input of ``tests/compat/corpus`` (tool flags in a first-line ``// FLAGS: ...`` comment):
+
+(a) our generic print, re-printed by ``iree-opt --mlir-print-op-generic``, equals iree-opt's generic print of the
+    input (our generic output feeds real MLIR and means the same thing);
+(b) we parse iree-opt's custom and its generic print and print both back identical to iree-opt, in generic and in
+    custom form (real MLIR's output feeds us);
+(c) our custom print of the input equals iree-opt's custom print, byte for byte;
+(d) every input of ``tests/compat/invalid`` is rejected by iree-opt and by ``mlir-py-opt`` (non-zero exit, a
+    diagnostic, no internal error).
+
+The oracle runs in the test, nothing is hard-coded: iree-opt is called once per group of inputs with the same
+flags (``--split-input-file`` batches), our parser and printer run in-process. Deliberate differences from iree-opt
+are documented in docs/compatibility.md and xfailed below (custom-form comparisons of the cases concerned only).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from mlir_py import Context
+from mlir_py.printer import print_op
+from mlir_py.verifier import verify
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = sorted((ROOT / "tests" / "compat" / "corpus").glob("*.mlir"))
+INVALID = sorted((ROOT / "tests" / "compat" / "invalid").glob("*.mlir"))
+IREE = shutil.which("iree-opt")
+SPLIT = "// -----"
+#: file name -> reason, for the deliberate custom-form differences listed in docs/compatibility.md
+CUSTOM_XFAIL: dict[str, str] = {}
+
+pytestmark = pytest.mark.skipif(IREE is None, reason="iree-opt not on PATH (pip install iree-base-compiler)")
+
+
+@dataclass(frozen=True)
+class Case:
+    path: Path
+    text: str
+    flags: tuple[str, ...]
+
+    @property
+    def unregistered(self) -> bool:
+        return "--allow-unregistered-dialect" in self.flags
+
+    @property
+    def debuginfo(self) -> bool:
+        return "--mlir-print-debuginfo" in self.flags
+
+
+def _case(path: Path) -> Case:
+    text = path.read_text()
+    m = re.match(r"//\s*FLAGS:(.*)", text)
+    return Case(path, text, tuple(m.group(1).split()) if m else ())
+
+
+@functools.lru_cache(maxsize=None)
+def _context(unregistered: bool) -> Context:
+    return Context(allow_unregistered_dialects=unregistered)
+
+
+def _ours(case: Case, text: str, generic: bool) -> str:
+    """Parse, verify and print ``text`` in-process with the case's flags."""
+    module = _context(case.unregistered).parser.parse(text, str(case.path))
+    verify(module)
+    return print_op(module, generic=generic, debuginfo=case.debuginfo)
+
+
+def _iree(texts: list[str], flags: tuple[str, ...], generic: bool, path: Path | None = None) -> list[str | None]:
+    """iree-opt's print of each text (None where iree-opt rejects it). Several texts go through one
+    ``--split-input-file`` run; a single ``path`` is read in place (so that locations name the real file)."""
+    gen = ["--mlir-print-op-generic"] if generic else []
+    if path is not None:
+        r = subprocess.run([IREE, *flags, *gen, str(path)], capture_output=True, text=True)
+        return [r.stdout if r.returncode == 0 else None]
+    with tempfile.NamedTemporaryFile("w", suffix=".mlir", delete=False) as f:
+        f.write(f"\n{SPLIT}\n".join(texts))
+    try:
+        r = subprocess.run([IREE, "--split-input-file", *flags, *gen, f.name], capture_output=True, text=True)
+    finally:
+        Path(f.name).unlink()
+    parts = re.split(rf"^{SPLIT}\n", r.stdout, flags=re.M)
+    assert len(parts) == len(texts), f"iree-opt printed {len(parts)} chunks for {len(texts)} inputs:\n{r.stderr}"
+    return [p if p.strip() else None for p in parts]
+
+
+def _norm(s: str | None) -> str | None:
+    return None if s is None else s.rstrip("\n") + "\n"
+
+
+@functools.lru_cache(maxsize=None)
+def _results() -> dict[Path, dict[str, str | None]]:
+    """Per corpus file: iree-opt's custom/generic prints of the input, our prints, and iree-opt's generic re-print
+    of our generic output. Inputs that name their file in locations (debuginfo) run one by one."""
+    cases = [_case(p) for p in CORPUS]
+    out: dict[Path, dict[str, str | None]] = {c.path: {} for c in cases}
+    groups: dict[tuple[str, ...], list[Case]] = {}
+    for c in cases:
+        groups.setdefault(c.flags, []).append(c)
+        for generic, key in ((False, "ours_custom"), (True, "ours_generic")):
+            try:
+                out[c.path][key] = _ours(c, c.text, generic)
+            except Exception as e:  # noqa: BLE001 - reported by the test of this case
+                out[c.path][key] = None
+                out[c.path]["error"] = f"{type(e).__name__}: {e}"
+    for flags, group in groups.items():
+        for generic, key in ((False, "iree_custom"), (True, "iree_generic")):
+            if "--mlir-print-debuginfo" in flags:
+                prints = [_iree([], flags, generic, c.path)[0] for c in group]
+            else:
+                prints = _iree([c.text for c in group], flags, generic)
+            for c, s in zip(group, prints):
+                out[c.path][key] = _norm(s)
+        ours = [out[c.path]["ours_generic"] or "" for c in group]
+        for c, s in zip(group, _iree(ours, flags, True)):
+            out[c.path]["iree_of_ours"] = _norm(s) if out[c.path]["ours_generic"] is not None else None
+    return out
+
+
+def _get(path: Path) -> dict[str, str | None]:
+    r = _results()[path]
+    assert r["iree_custom"] is not None and r["iree_generic"] is not None, f"iree-opt rejects corpus input {path.name}"
+    assert "error" not in r, f"mlir-py fails on {path.name}: {r['error']}"
+    return r
+
+
+def _params(custom: bool = False) -> list[pytest.param]:  # type: ignore[valid-type]
+    ps = []
+    for p in CORPUS:
+        marks = [pytest.mark.xfail(reason=CUSTOM_XFAIL[p.name], strict=True)] if custom and p.name in CUSTOM_XFAIL \
+            else []
+        ps.append(pytest.param(p, id=p.stem, marks=marks))
+    return ps
+
+
+def test_corpus_size() -> None:
+    assert len(CORPUS) >= 70 and len(INVALID) >= 10
+
+
+@pytest.mark.parametrize("path", _params())
+def test_generic_through_iree(path: Path) -> None:
+    """(a) iree-opt reads our generic print and prints it as it prints the input."""
+    r = _get(path)
+    assert r["iree_of_ours"] is not None, f"iree-opt rejects our generic output:\n{r['ours_generic']}"
+    assert r["iree_of_ours"] == r["iree_generic"]
+
+
+@pytest.mark.parametrize("path", _params())
+def test_reads_iree_output_generic(path: Path) -> None:
+    """(b) we read iree-opt's custom and generic prints and print them back in iree-opt's generic form."""
+    r = _get(path)
+    case = _case(path)
+    for form in ("iree_custom", "iree_generic"):
+        assert _norm(_ours(case, r[form], generic=True)) == r["iree_generic"], f"re-printing {form}"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", _params(custom=True))
+def test_reads_iree_output_custom(path: Path) -> None:
+    """(b) we read iree-opt's custom and generic prints and print them back in iree-opt's custom form."""
+    r = _get(path)
+    case = _case(path)
+    for form in ("iree_custom", "iree_generic"):
+        assert _norm(_ours(case, r[form], generic=False)) == r["iree_custom"], f"re-printing {form}"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", _params(custom=True))
+def test_custom_matches_iree(path: Path) -> None:
+    """(c) our custom print of the input is iree-opt's."""
+    r = _get(path)
+    assert _norm(r["ours_custom"]) == r["iree_custom"]
+
+
+@functools.lru_cache(maxsize=None)
+def _iree_rejects() -> dict[Path, bool]:
+    cases = [_case(p) for p in INVALID]
+    groups: dict[tuple[str, ...], list[Case]] = {}
+    for c in cases:
+        groups.setdefault(c.flags, []).append(c)
+    out: dict[Path, bool] = {}
+    for flags, group in groups.items():
+        for c, s in zip(group, _iree([c.text for c in group], flags, False)):
+            out[c.path] = s is None
+    return out
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in INVALID])
+def test_invalid_rejected(path: Path) -> None:
+    """(d) inputs iree-opt rejects are rejected by mlir-py-opt too: exit 1 with a diagnostic, no internal error."""
+    from tools.mlir_py_opt import main
+
+    assert _iree_rejects()[path], f"iree-opt accepts {path.name}; it does not belong in tests/compat/invalid"
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        rc = main([*_case(path).flags, str(path)])
+    assert rc == 1, f"mlir-py-opt accepts {path.name}"
+    assert "error:" in err.getvalue() and "internal error" not in err.getvalue(), err.getvalue()
