@@ -235,9 +235,7 @@ class ConstantOp(Op, name="func.constant", traits=[Pure()]):
     assembly_format = "attr-dict $value `:` type(results)"
 
     def asm_result_names(self) -> list[str]:
-        v = self.properties["value"]
-        assert isinstance(v, SymbolRefAttr)
-        return [v.root]
+        return ["f"]
 
     def verify_(self) -> None:
         v = self.properties["value"]

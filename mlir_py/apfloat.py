@@ -37,8 +37,8 @@ def to_bits(value: float, kind: str) -> int:
         except OverflowError:
             return 0x7C00 | (0x8000 if value < 0 else 0)
     if kind == "bf16":
-        if math.isnan(value):
-            return 0x7FC0 | (0x8000 if math.copysign(1.0, value) < 0 else 0)
+        if math.isnan(value):  # keep the payload's top bits (quieted), as APFloat's conversion does
+            return (struct.unpack("<I", struct.pack("<f", value))[0] >> 16) | 0x40
         bits32 = struct.unpack("<I", struct.pack("<f", _f32_for_bf16(value)))[0]
         # round to nearest even on the 16 dropped bits
         rounding = 0x7FFF + ((bits32 >> 16) & 1)
@@ -156,6 +156,14 @@ def apfloat_to_string(
         exp = 0
     elif exp < 0:
         sig *= 5 ** (-exp)
+    # AdjustToPrecision on the APInt: drop (truncating, not rounding) the decimal digits that are surely beyond
+    # the precision; the digit buffer is rounded afterwards, so a value can be truncated then rounded (as LLVM)
+    bits_required = (precision * 196 + 58) // 59
+    if sig.bit_length() > bits_required:
+        tens = (sig.bit_length() - bits_required) * 59 // 196
+        if tens:
+            exp += tens
+            sig //= 10**tens
     digits = str(sig)
     stripped = digits.rstrip("0")
     exp += len(digits) - len(stripped)

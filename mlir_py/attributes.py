@@ -383,20 +383,23 @@ class Attribute(_Uniqued):
 
 
 def print_string(s: str) -> str:
-    """MLIR's escaped string literal: printable ASCII except ``"`` and ``\\`` as-is, other bytes as ``\\XX``."""
+    """MLIR's quoted string literal (``llvm::printEscapedString``): ``\\`` doubled, other printable ASCII except
+    ``"`` as-is, every other byte of the UTF-8 encoding as ``\\XX`` (upper-case hex, so ``"`` is ``\\22``)."""
+    if _PLAIN_STRING.match(s):
+        return f'"{s}"'
     out = ['"']
-    for b in s.encode("utf-8"):
-        c = chr(b)
-        if c == '"' or c == "\\":
-            out.append("\\" + c)
-        elif 0x20 <= b < 0x7F:
-            out.append(c)
-        elif c == "\n":
-            out.append("\\0A")
+    for b in s.encode("utf-8", errors="surrogateescape"):
+        if b == 0x5C:
+            out.append("\\\\")
+        elif 0x20 <= b < 0x7F and b != 0x22:
+            out.append(chr(b))
         else:
             out.append("\\" + format(b, "02X"))
     out.append('"')
     return "".join(out)
+
+
+_PLAIN_STRING = re.compile(r'[ !#-\[\]-~]*\Z')
 
 
 class IntegerAttr(Attribute):
@@ -428,24 +431,28 @@ def BoolAttr(value: bool) -> IntegerAttr:
 
 
 class FloatAttr(Attribute):
-    """A float of a float type; the value is rounded to the type on construction."""
+    """A float of a float type; the value is rounded to the type on construction. ``nan_bits`` keeps the exact
+    bit pattern of a NaN (payload, signalling bit) given in hexadecimal, which a Python float cannot carry."""
 
-    __slots__ = ("value", "type")
+    __slots__ = ("value", "type", "nan_bits")
 
-    def __init__(self, value: float, type: Type):
+    def __init__(self, value: float, type: Type, nan_bits: int | None = None):
         if isinstance(type, FloatType) and type.kind in ("f16", "bf16", "f32", "f64"):
             value = round_to(float(value), type.kind)
         self.value, self.type = float(value), type
+        self.nan_bits = nan_bits if value != value else None
 
     def _key(self) -> tuple[Any, ...]:
         # distinguish -0.0 from 0.0 and compare NaNs by bits
-        return (struct.pack("<d", self.value), self.type)
+        return (struct.pack("<d", self.value), self.type, self.nan_bits)
 
     def print(self, p: AttrPrinter) -> str:
         return f"{self.print_untyped()} : {p.type(self.type)}"
 
     def print_untyped(self) -> str:
         assert isinstance(self.type, FloatType)
+        if self.nan_bits is not None:
+            return "0x" + format(self.nan_bits, f"0{self.type.width // 4}X")
         return format_float(self.value, self.type.kind)
 
 
@@ -492,7 +499,15 @@ class ArrayAttr(Attribute):
         return self.value[i]
 
     def print(self, p: AttrPrinter) -> str:
-        return "[" + ", ".join(p.attr(a) for a in self.value) + "]"
+        return "[" + ", ".join(_print_elided(a, p) for a in self.value) + "]"
+
+
+def _print_elided(a: Attribute, p: AttrPrinter) -> str:
+    """An attribute where MLIR allows type elision (``AttrTypeElision::May``: array elements): ``i64`` integers and
+    ``f64`` floats drop their ``: type``."""
+    if isinstance(a, IntegerAttr) and a.type == i64 or isinstance(a, FloatAttr) and a.type == f64:
+        return a.print_untyped()
+    return p.attr(a)
 
 
 def print_attr_entry(k: str, v: Attribute, p: AttrPrinter) -> str:
@@ -670,6 +685,8 @@ class DenseElementsAttr(Attribute):
         et = self.type.element_type
         a = self.array
         n = self.type.num_elements
+        if n == 0:
+            return ""
         if a.ndim == 0 or (n > 0 and bool(np.all(a == a.ravel()[0])) and a.dtype.kind not in "OUc" and not
                            (a.dtype.kind == "f" and np.isnan(a).any())):
             return _fmt_elem(a.ravel()[0] if a.size else a, et)

@@ -7,8 +7,8 @@ A :class:`Dialect` bundles op classes, and parse hooks for its attributes and ty
   them, or a module defining ``DIALECTS``/``DIALECT``); :class:`Context` loads them all on creation;
 * a path or module name given to ``--load-dialect-plugin`` (:meth:`Context.load_dialect_plugin`).
 
-Passes are found the same way: the entry-point group ``mlir_py.passes`` (:func:`load_pass_entry_points`) and
-``--load-pass-plugin`` (:func:`import_plugin`); importing a pass module registers its passes.
+Passes are found the same way, through the group ``mlir_py.passes`` and ``--load-pass-plugin``
+(:func:`mlir_py.pass_manager.load_pass_plugins`, which imports modules with :func:`load_module_from_path`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from .opdef import Op
 
 DIALECT_GROUP = "mlir_py.dialects"
-PASS_GROUP = "mlir_py.passes"
 
 
 class PluginError(ImportError):
@@ -133,7 +132,8 @@ def _exec_module(name: str, file: str, search: list[str] | None = None) -> Modul
 
 
 def load_module_from_path(path: str) -> ModuleType:
-    """Import a plugin given as a module name (``my_plugin.dialect``), a package directory or a ``.py`` file.
+    """Import a plugin given as a module name (``my_plugin.dialect``), a package directory or a ``.py`` file;
+    raises :class:`PluginError` (an ``ImportError``) when it cannot, also for an error in the plugin's own code.
 
     A package directory, or a file inside a package (a folder with ``__init__.py``), is imported under its dotted
     name with the folder holding the top-level package put on ``sys.path``: relative imports work, and it is the
@@ -142,6 +142,15 @@ def load_module_from_path(path: str) -> ModuleType:
     beside it under the name ``mlir_py_plugin_<package>``. A stand-alone file becomes ``mlir_py_plugin_<stem>``.
     Importing the same path again returns the same module.
     """
+    try:
+        return _import(path)
+    except ImportError:
+        raise
+    except Exception as e:  # an error in the plugin's own code (a bad op definition, a typo)
+        raise PluginError(f"error while importing plugin '{path}': {type(e).__name__}: {e}") from e
+
+
+def _import(path: str) -> ModuleType:
     if not os.path.exists(path):
         return importlib.import_module(path)
     path = os.path.realpath(path)
@@ -175,31 +184,6 @@ def dialects_in_module(mod: Any) -> list[Dialect]:
         if hasattr(mod, attr):
             return _as_list(getattr(mod, attr), Dialect)
     return [v for v in vars(mod).values() if isinstance(v, Dialect)]
-
-
-def import_plugin(path: str) -> ModuleType:
-    """:func:`load_module_from_path`, with any error raised by the plugin's own code turned into a
-    :class:`PluginError` (``--load-pass-plugin``: importing the module registers its passes)."""
-    try:
-        return load_module_from_path(path)
-    except ImportError:
-        raise
-    except Exception as e:  # an error in the plugin's own code
-        raise PluginError(f"error while importing plugin '{path}': {type(e).__name__}: {e}") from e
-
-
-def load_pass_entry_points() -> list[Any]:
-    """Load every ``mlir_py.passes`` entry point: each names a module (importing it registers its passes with
-    :func:`mlir_py.pass_manager.register_pass`) or a :class:`~mlir_py.pass_manager.Pass` subclass or list of
-    them, which are registered here. Returns the loaded objects."""
-    from .pass_manager import PASS_REGISTRY, Pass, register_pass
-
-    objs = _load_entry_points(PASS_GROUP)
-    for obj in objs:
-        for cls in obj if isinstance(obj, (list, tuple)) else [obj]:
-            if isinstance(cls, type) and issubclass(cls, Pass) and cls.argument not in PASS_REGISTRY:
-                register_pass(cls)
-    return objs
 
 
 class Context:
@@ -242,7 +226,7 @@ class Context:
     def load_dialect_plugin(self, path: str) -> list[Dialect]:
         """Import ``path`` (see :func:`load_module_from_path`) and register its dialects; raises
         :class:`PluginError` when it cannot be imported or defines no dialect."""
-        ds = dialects_in_module(import_plugin(path))
+        ds = dialects_in_module(load_module_from_path(path))
         if not ds:
             raise PluginError(f"plugin '{path}' defines no dialect (expected DIALECTS, DIALECT or a Dialect object)")
         for d in ds:

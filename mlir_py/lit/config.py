@@ -7,7 +7,7 @@ A plugin's ``lit.cfg.py`` needs only::
 
 It sets lit's internal-shell test format (``not`` and ``env`` are its built-ins), the ``.mlir``/``.tc`` suffixes,
 and the substitutions ``mlir-py-opt``, ``mlir-py-translate``, ``mlir-py-run`` (the current interpreter running
-the tools' modules, so no PATH set-up is needed), ``filecheck``/``FileCheck`` and ``%python``. The paths in
+the tools' modules, so no PATH set-up is needed), ``filecheck``/``FileCheck``, ``%python`` and ``%lit`` (lit itself, to run a nested suite). The paths in
 ``dialect_plugins`` / ``pass_plugins`` are baked into the tool substitutions as ``--load-dialect-plugin`` /
 ``--load-pass-plugin`` flags, so a plugin's tests run from its source tree without installing it.
 
@@ -56,6 +56,7 @@ def configure(config: Any, lit_config: Any, name: str = "mlir-py", suffixes: Seq
     config.substitutions.append((r"(?<![\w/.-])FileCheck(?![\w.-])", fc))
     config.substitutions.append((r"(?<![\w/.-])filecheck(?![\w.-])", fc))
     config.substitutions.append(("%python", py))
+    config.substitutions.append(("%lit", f'{py} -c "import lit.main; lit.main.main()"'))
     for k in ("PYTHONPATH", "HOME", "TMPDIR"):
         if k in os.environ:
             config.environment[k] = os.environ[k]

@@ -411,6 +411,12 @@ def _make_transformer(parser: MLIRParser) -> Any:
         def region_list(self, c: list[Any]) -> Any:
             return c
 
+        def top_list(self, c: list[Any]) -> None:
+            return None  # ops are attached as they are reduced; no child list is accumulated (O(n))
+
+        op_list = top_list
+        block_list = top_list
+
         def lbrace(self, c: list[Any]) -> None:
             self.st.open_region()
 
@@ -458,6 +464,8 @@ def _make_transformer(parser: MLIRParser) -> Any:
         def attr_entry(self, c: list[Any]) -> Any:
             k = c[0]
             key = unescape(k) if k.type == "STRING" else str(k)
+            if not key:
+                raise self.st.error("expected valid attribute name", k)
             return (key, c[1] if c[1] is not None else UnitAttr(), k)
 
         def trailing_loc(self, c: list[Any]) -> LocationAttr:
@@ -543,12 +551,16 @@ def _make_transformer(parser: MLIRParser) -> Any:
             s = str(c[0])
             t = tcache.get(s)
             if t is None:
-                t = tcache[s] = _parse_simple_type(s)
+                try:
+                    t = tcache[s] = _parse_simple_type(s)
+                except ValueError as e:
+                    raise self.st.error(str(e), c[0] if isinstance(c[0], Token) else None) from None
             return t
 
         def tensor_type(self, c: list[Any]) -> Type:
             dims, et, enc = c
             if dims == "*x":
+                self._check_element(et, dims, "tensor")
                 if enc is not None:
                     raise self.st.error("unranked tensor cannot have an encoding", dims)
                 return UnrankedTensorType(et)
@@ -556,13 +568,13 @@ def _make_transformer(parser: MLIRParser) -> Any:
             return RankedTensorType(_dims(dims), et, enc)
 
         def _check_element(self, et: Type, tok: Any, kind: str) -> None:
-            if isinstance(et, (FunctionType, ShapedType, UnrankedTensorType, UnrankedMemRefType, TupleType)) and not (
-                    kind == "vector" and False):
+            if not _valid_element(et, kind):
                 raise self.st.error(f"invalid {kind} element type", tok if isinstance(tok, Token) else None)
 
         def memref_type(self, c: list[Any]) -> Type:
             dims, et, *rest = c
             if dims == "*x":
+                self._check_element(et, dims, "memref")
                 if len(rest) > 1:
                     raise self.st.error("unranked memref takes only a memory space", dims)
                 return UnrankedMemRefType(et, rest[0] if rest else None)
@@ -589,9 +601,12 @@ def _make_transformer(parser: MLIRParser) -> Any:
                 shape.append(int(d.strip("[]")))
             if any(s == 0 for s in shape):
                 raise self.st.error("vector types must have positive constant sizes", dims)
+            self._check_element(et, dims, "vector")
             return VectorType(shape, et, scal)
 
         def complex_type(self, c: list[Any]) -> Type:
+            if not isinstance(c[0], (IntegerType, FloatType)):
+                raise self.st.error("invalid element type for complex", None)
             return ComplexType(c[0])
 
         def tuple_type(self, c: list[Any]) -> Type:
@@ -641,18 +656,12 @@ def _make_transformer(parser: MLIRParser) -> Any:
             if t is None:
                 t = i64
             if isinstance(t, FloatType):
-                if str(tok).lower().startswith(("0x", "-0x")):
-                    return FloatAttr(from_bits(v, t.kind), t)
-                return FloatAttr(float(v), t)
+                f = _hex_float(tok, t, self.st)
+                return FloatAttr(f, t, v if f != f else None)
             if not isinstance(t, (IntegerType, IndexType)):
                 raise self.st.error("integer literal not valid for specified type", tok)
-            if isinstance(t, IntegerType) and t.width < 64:
-                lo = -(1 << (t.width - 1)) if t.signedness != "unsigned" else 0
-                hi = (1 << t.width) - 1
-                if t.width == 1:
-                    lo = -1
-                if not lo <= v <= hi:
-                    raise self.st.error("integer constant out of range for attribute", tok)
+            if not _int_fits(v, t, str(tok).startswith("-")):
+                raise self.st.error("integer constant out of range for attribute", tok)
             return IntegerAttr(v, t)
 
         def float_attr(self, c: list[Any]) -> Attribute:
@@ -867,6 +876,51 @@ def _symbol_text(tok: Any) -> str:
     return unescape(s) if s.startswith('"') else s
 
 
+_FLOAT_KINDS = ("f16", "bf16", "f32", "f64")
+
+
+def _valid_element(et: Type, kind: str) -> bool:
+    """``isValidElementType`` of MLIR's vector, tensor and memref types. Types of other dialects are valid tensor
+    elements, and memref elements unless they are unregistered (opaque)."""
+    if isinstance(et, (IntegerType, IndexType, FloatType)):
+        return True
+    if kind == "vector":
+        return False
+    if isinstance(et, (ComplexType, VectorType)):
+        return True
+    if kind == "memref":
+        return isinstance(et, (MemRefType, UnrankedMemRefType)) or (
+            type(et).__module__ != Type.__module__ and not isinstance(et, OpaqueType))
+    return type(et).__module__ != Type.__module__ or isinstance(et, OpaqueType)
+
+
+def _int_fits(v: int, t: Type, negative: bool) -> bool:
+    """MLIR's ``buildAttributeAPInt`` range rule: the magnitude fits the width; a negative value needs the sign bit
+    after negation (so ``-0`` is out of range), a positive signed or index value must leave the sign bit clear."""
+    w = t.width if isinstance(t, IntegerType) else 64
+    if abs(v) >> w:
+        return False
+    if negative:
+        return w > 0 and 0 < -v <= 1 << (w - 1)
+    return not ((isinstance(t, IndexType) or getattr(t, "signedness", "") == "signed") and v >> (w - 1))
+
+
+def _hex_float(tok: Any, t: FloatType, st: _State) -> float:
+    """The value of a float given as its hexadecimal bit pattern (``0x7FC00000 : f32``); decimal integers are
+    rejected as MLIR does."""
+    s = str(tok)
+    if not s.lower().startswith(("0x", "-0x")):
+        raise st.error("unexpected decimal integer literal for a floating point value", tok)
+    if s.startswith("-"):
+        raise st.error("hexadecimal float literal should not have a leading minus", tok)
+    v = int(s, 16)
+    if t.kind not in ("f16", "bf16", "f32", "f64"):
+        raise st.error(f"hexadecimal literals are not supported for '{t}' in mlir-py", tok)
+    if v >> t.width:
+        raise st.error("hexadecimal float constant out of range for type", tok)
+    return from_bits(v, t.kind)
+
+
 def _int(tok: Any) -> int:
     s = str(tok)
     if s.startswith(("0x", "-0x", "0X")):
@@ -892,13 +946,16 @@ def _parse_simple_type(s: str) -> Type:
     if s in FloatType.WIDTHS:
         return FloatType(s)
     kind, rest = s.split("<", 1)
-    parts = rest[:-1].split("x")
-    et = _parse_simple_type(parts[-1])
-    shape = [DYNAMIC if d == "?" else int(d) for d in parts[:-1]]
+    et_start = rest.rfind("x") + 1 if not rest.endswith("index>") else len(rest) - 6
+    parts = rest[:et_start].split("x")[:-1]
+    et = _parse_simple_type(rest[et_start:-1])
+    shape = [DYNAMIC if d == "?" else int(d) for d in parts]
     if kind == "tensor":
         return RankedTensorType(shape, et)
     if kind == "memref":
         return MemRefType(shape, et)
+    if DYNAMIC in shape or 0 in shape:
+        raise ValueError("vector types must have positive constant sizes")
     return VectorType(shape, et)
 
 
@@ -929,11 +986,14 @@ def _dense(lit: Any, t: ShapedType, st: _State) -> DenseElementsAttr:
             return unescape(x)
         if isinstance(et, FloatType):
             if x.type == "INT" and str(x).lower().startswith(("0x", "-0x")):
-                return from_bits(_int(x), et.kind)
-            return float(x)
+                return _hex_float(x, et, st)
+            return parse_decimal(str(x), et.kind) if et.kind in _FLOAT_KINDS else float(x)
         if x.type == "FLOAT":
             raise st.error("expected integer elements, but parsed floating-point", x)
-        return _int(x)
+        v = _int(x)
+        if isinstance(et, (IntegerType, IndexType)) and not _int_fits(v, et, str(x).startswith("-")):
+            raise st.error("integer constant out of range for type", x)
+        return v
 
     vals = conv(lit)
     if not isinstance(vals, list):
@@ -1102,13 +1162,60 @@ class MLIRParser:
         lexer_config.opnames.update({"func.func": "FUNC_FUNC", "module": "MODULE_KW", "builtin.module": "MODULE_KW",
                                      "private": "VISIBILITY", "public": "VISIBILITY", "nested": "VISIBILITY"})
         self.lark = _Engine.load_or_build(grammar, self._transformer, lexer_config)
+        self._fast_plans: dict[FastOp, Any] = {}
         self.lexer: MLIRLexer = self.lark.lexer
         self.lexer_config = lexer_config
 
     # --- the whole-op fast path (see lexer.py) -------------------------------------------------------------------
+    def _fast_plan(self, fo: FastOp) -> Any:
+        """A direct builder for a fast op whose types all resolve statically from its type groups (the common
+        case: ``$lhs, $rhs : type($result)`` with ``SameOperandsAndResultType``), else False."""
+        cf: CompiledFormat = fo.rule
+        cls = cf.op_cls
+        plan = _PLANS.get(cls) or _PLANS.setdefault(cls, _BuildPlan(cls))
+        if plan.infer is not None or plan.region_defs or plan.successors or plan.seg_operands or plan.seg_results \
+                or any(a != "single" for _, a in plan.operands + plan.results):
+            return False
+        known: dict[str, int] = {}
+        operand_groups: dict[str, int] = {}
+        type_groups: list[int] = []
+        prop_src: list[tuple[int, str, str, Any, Any]] = []
+        g = 1
+        for kind, name in fo.slots:
+            if kind == "operand":
+                operand_groups[name] = g
+                g += 1
+            elif kind == "type":
+                known[name[0]] = len(type_groups)
+                type_groups.append(g)
+                g += 1
+            else:
+                d = next(d for d, key, _ in plan.props if name in (d.name, key))
+                key = d.attr_name or d.name
+                conv = getattr(d.attr_class, "from_format", None)
+                prop_src.append((g, key, kind, conv, d))
+                g += 1 if kind == "prop_word" else 3
+        for grp in plan.groups:
+            src = next((known[n] for n in grp if n in known), None)
+            if src is not None:
+                for n in grp:
+                    known.setdefault(n, src)
+        try:
+            operand_src = [(operand_groups[n], known[n]) for n, _ in plan.operands]
+            result_src = [known[n] for n, _ in plan.results]
+        except KeyError:
+            return False
+        return (cls, type_groups, operand_src, result_src, prop_src)
+
     def fast_operation(self, tok: Token, loc: LocationAttr | None, st: _State) -> Operation:
-        """Build the op of a ``FAST_OP`` token with the same code as the slow path (``build_custom_op``)."""
+        """Build the op of a ``FAST_OP`` token: directly when its types resolve statically (same semantics as
+        the slow path), else through ``build_custom_op`` exactly as the slow path does."""
         fo, m, head, line, op_col = self.lexer.fast_matches.pop(tok.start_pos)  # type: ignore[arg-type]
+        plan = self._fast_plans.get(fo)
+        if plan is None:
+            plan = self._fast_plans[fo] = self._fast_plan(fo)
+        if plan:
+            return self._fast_build(plan, fo, m, head, tok, line, op_col, loc, st)
         cf: CompiledFormat = fo.rule
         line_start = tok.start_pos - (tok.column - 1)  # type: ignore[operator]
         new = Token._future_new  # type: ignore[attr-defined]
@@ -1150,6 +1257,64 @@ class MLIRParser:
         st.current_block().append(op)
         return op
 
+    def _fast_build(self, plan: Any, fo: FastOp, m: Any, head: Any, tok: Token, line: int, op_col: int,
+                    loc: LocationAttr | None, st: _State) -> Operation:
+        cls, type_groups, operand_src, result_src, prop_src = plan
+        tcache = self.type_cache
+        tr = self._transformer
+        tys = []
+        for g in type_groups:
+            spelling = m.group(g)
+            t = tcache.get(spelling)
+            if t is None:
+                t = tr.simple_type([spelling])
+            tys.append(t)
+        scopes = st.scopes
+        line_start = tok.start_pos - (tok.column - 1)  # type: ignore[operator]
+        new = Token._future_new  # type: ignore[attr-defined]
+        operands = []
+        for g, ti in operand_src:
+            name = m.group(g)
+            t = tys[ti]
+            v = None
+            if "#" not in name:
+                for scope in reversed(scopes):
+                    vals = scope.values.get(name)
+                    if vals is not None:
+                        v = vals[0]
+                        break
+            if v is None or v.type is not t and v.type != t:
+                s0 = m.start(g)
+                v = st.use(new("VALUE_ID", name, s0, line, s0 - line_start + 1, line, None, m.end(g)), t)
+            operands.append(v)
+        props: dict[str, Attribute] = {}
+        for g, key, kind, conv, d in prop_src:
+            s0 = m.start(g)
+            if kind == "prop_word":
+                raw: Any = new("BARE_ID", m.group(g), s0, line, s0 - line_start + 1, line, None, m.end(g))
+            else:
+                num, ty, b = m.group(g), m.group(g + 1), m.group(g + 2)
+                if b is not None:
+                    raw = tr.true_attr([]) if b == "true" else tr.false_attr([])
+                else:
+                    kind_ = "FLOAT" if "." in num else "INT"
+                    ntok = new(kind_, num, s0, line, s0 - line_start + 1, line, None, m.end(g))
+                    t = tr.simple_type([ty])
+                    raw = tr.float_attr([ntok, t]) if kind_ == "FLOAT" else tr.int_attr([ntok, t])
+            try:
+                props[key] = conv(raw, d) if conv is not None else raw
+            except (ValueError, KeyError) as e:
+                raise st.error(f"invalid value for '{key}': {e}", raw if isinstance(raw, Token) else None) from None
+        op = cls.create(operands, [tys[i] for i in result_src], props, None, (), (),
+                        FileLineColLoc(st.filename, line + st.line_offset, op_col))
+        res = head.group(1)
+        if res is not None:
+            st.define(res, op.results, FileLineColLoc(st.filename, line + st.line_offset, tok.column))
+        if loc is not None:
+            op.location = loc
+        st.current_block().append(op)
+        return op
+
     # --- entry points -----------------------------------------------------------------------------------------
     def parse(self, text: str, filename: str = "-", line_offset: int = 0) -> Operation:
         """Parse a whole file into a ``builtin.module`` (implicit when the file is a list of operations).
@@ -1164,6 +1329,10 @@ class MLIRParser:
             self.lark.parse(text, start="start")
         except UnexpectedInput as e:
             raise self._syntax_error(e, st, text) from None
+        except ParseError as e:
+            if e.diagnostic.location is None:
+                e.diagnostic.location = _callback_location(e, st, text)
+            raise
         except RecursionError:
             raise ParseError("input is nested too deeply", FileLineColLoc(filename, 1 + line_offset, 1)) from None
         finally:
@@ -1246,62 +1415,250 @@ class MLIRParser:
         return OpaqueType(dname, data) if is_type else OpaqueAttr(dname, data)
 
     def _syntax_error(self, e: UnexpectedInput, st: _State, text: str) -> ParseError:
-        line = (getattr(e, "line", 1) or 1) + st.line_offset
-        col = getattr(e, "column", 1) or 1
-        if isinstance(e, UnexpectedToken) and e.token.type == "$END":
-            lines = text.split("\n")
-            line = len(lines) + st.line_offset
-            col = len(lines[-1]) + 1
-            return ParseError("unexpected end of file" + _expected(e.expected, self.lark), FileLineColLoc(st.filename, line, col))
-        if isinstance(e, UnexpectedToken):
-            tok = e.token
-            if tok.type == "BARE_ID" and any(x.startswith("OPNAME_") for x in e.expected):
-                return ParseError(f"custom op '{tok}' is unknown (tried 'func.{tok}' as well)", st.loc(tok))
-            return ParseError(f"unexpected '{tok}'" + _expected(e.expected, self.lark), st.loc(tok))
+        """A failed LALR step or lexer scan, worded and placed as MLIR's parser does (mlir/lib/AsmParser).
+
+        A wrong or missing token is reported right after the previous token (MLIR's ``emitWrongTokenError``:
+        whitespace, blank lines and comment-only lines are skipped backwards, so a missing ``:`` at the end of
+        a line is reported on that line); an unknown custom op name and a character that starts no token are
+        reported where they stand. The message names what was expected (:func:`_expected`)."""
+
+        def at(pos: int) -> FileLineColLoc:
+            return _pos_loc(text, pos, st)
+
+        if isinstance(e, (UnexpectedToken, UnexpectedEOF)):
+            tok: Token | None = getattr(e, "token", None)
+            at_end = tok is None or tok.type == "$END"
+            pos = len(text) if at_end or tok is None or tok.start_pos is None else tok.start_pos
+            expected = _acceptable(e, "expected")
+            stack = _value_stack(e)
+            if not at_end and _is_op_start(expected) and _OP_NAME_RE.fullmatch(str(tok)):
+                return ParseError(f"custom op '{tok}' is unknown{_tried_as_well(str(tok), stack)}", at(pos))
+            message, at_token = _expected(expected, self.lark, stack)
+            return ParseError(message, at(pos if at_token and not at_end else _wrong_token_pos(text, pos)))
         if isinstance(e, UnexpectedCharacters):
-            ch = text[e.pos_in_stream] if e.pos_in_stream is not None and e.pos_in_stream < len(text) else ""
-            allowed = getattr(e, "allowed", None) or set()
-            if ch.isalpha() or ch == "_":
-                word = re.match(r"[A-Za-z_][A-Za-z0-9_$.]*", text[e.pos_in_stream:])
-                w = word.group(0) if word else ch
-                if any(x.startswith("OPNAME_") for x in allowed):
-                    return ParseError(f"custom op '{w}' is unknown (tried 'func.{w}' as well)",
-                                      FileLineColLoc(st.filename, line, col))
-                return ParseError(f"unexpected '{w}'" + _expected(allowed, self.lark),
-                                  FileLineColLoc(st.filename, line, col))
-            return ParseError(f"unexpected character '{ch}'" + _expected(allowed, self.lark),
-                              FileLineColLoc(st.filename, line, col))
-        if isinstance(e, UnexpectedEOF):
-            return ParseError("unexpected end of file", FileLineColLoc(st.filename, line, col))
-        return ParseError(str(e).split("\n")[0], FileLineColLoc(st.filename, line, col))
+            pos = e.pos_in_stream or 0
+            ch = text[pos] if pos < len(text) else ""
+            allowed = _acceptable(e, "allowed")
+            if ch == '"':
+                eol = text.find("\n", pos)
+                return ParseError("expected '\"' in string literal", at(len(text) if eol < 0 else eol))
+            if ch == "@":
+                return ParseError("@ identifier expected to start with letter or '_'", at(pos + 1))
+            if ch in "#!" and _is_op_start(allowed):
+                return ParseError("expected operation name in quotes", at(pos))
+            if ch == "#":
+                return ParseError("invalid attribute name", at(pos))
+            if ch == "!":
+                return ParseError("invalid type identifier", at(pos))
+            if ch == "%":
+                return ParseError("invalid SSA name", at(pos))
+            if ch == "^":
+                return ParseError("invalid block name", at(pos))
+            word = _OP_NAME_RE.match(text, pos)
+            if word is not None and _is_op_start(allowed):
+                name = word.group(0)
+                return ParseError(f"custom op '{name}' is unknown{_tried_as_well(name, _value_stack(e))}", at(pos))
+            return ParseError("unexpected character", at(pos))
+        return ParseError(str(e).split("\n")[0], at(getattr(e, "pos_in_stream", 0) or 0))
 
 
-_TERMINAL_NAMES = {"VALUE_ID": "SSA value", "CARET_ID": "block name", "SYMBOL": "symbol reference",
-                   "SIMPLE_TYPE": "type", "BARE_ID": "identifier", "INT": "integer", "FLOAT": "float",
-                   "STRING": "string", "HASH": "attribute", "BANG": "type", "DIMS": "dimension list"}
+_OP_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_$.]*")
+#: terminals that only start an attribute (not a type): seeing them expected means "an attribute goes here"
+_ATTR_ONLY = frozenset({"DENSE", "DENSE_RESOURCE", "ARRAY", "AFFINE_MAP", "AFFINE_SET", "STRIDED", "UNIT"})
+_OPENERS = {"LPAR": "RPAR", "LSQB": "RSQB", "LESSTHAN": "MORETHAN", "LBRACE": "RBRACE"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_TERMINAL_NAMES = {"VALUE_ID": "SSA operand", "CARET_ID": "block name", "SYMBOL": "symbol reference",
+                   "SIMPLE_TYPE": "type", "BARE_ID": "keyword", "INT": "integer literal", "FLOAT": "float literal",
+                   "STRING": "string literal", "HASH": "attribute", "BANG": "type", "DIMS": "dimension list",
+                   "VDIMS": "dimension list", "VISIBILITY": "visibility", "$END": "end of file"}
 
 
-def _expected(expected: Any, lark: Lark) -> str:
-    names = []
-    by_name = {t.name: t for t in lark.terminals}
-    for x in sorted(expected or []):
-        if x.startswith("OPNAME_"):
-            if "operation" not in names:
-                names.append("operation")
-            continue
-        if x in _TERMINAL_NAMES:
-            n = _TERMINAL_NAMES[x]
-        elif x in by_name and by_name[x].pattern.type == "str":
-            n = f"'{by_name[x].pattern.value}'"
-        else:
-            n = x.lower()
-        if n not in names:
-            names.append(n)
-    if not names:
+def _pos_loc(text: str, pos: int, st: _State) -> FileLineColLoc:
+    """The file location of offset ``pos`` of the parsed ``text`` (chunk lines shifted by ``st.line_offset``)."""
+    pos = max(0, min(pos, len(text)))
+    line_start = text.rfind("\n", 0, pos) + 1
+    return FileLineColLoc(st.filename, text.count("\n", 0, pos) + 1 + st.line_offset, pos - line_start + 1)
+
+
+def _wrong_token_pos(text: str, pos: int) -> int:
+    """MLIR's ``Parser::emitWrongTokenError`` position: back from ``pos`` over blanks, blank lines and ``//``
+    comments to the end of the previous token; ``pos`` itself when nothing precedes it."""
+    end = pos
+    while True:
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if end == 0:
+            return pos
+        if text[end - 1] not in "\r\n":
+            return end
+        end -= 1
+        line_start = text.rfind("\n", 0, end) + 1
+        comment = text.find("//", line_start, end)
+        if comment >= 0:
+            end = comment
+
+
+def _acceptable(e: UnexpectedInput, attr: str) -> set[str]:
+    """The terminals the parser can really take next. An LALR table's expected set is too wide after default
+    reductions (everything that may follow an attribute anywhere, ops included), so the lookahead is tried
+    against copies of the parser state (lark's ``accepts``, without callbacks); the table's set is the
+    fallback."""
+    ip = getattr(e, "interactive_parser", None)
+    if ip is not None:
+        try:
+            got = set(ip.accepts())
+            if got:
+                return got
+        except Exception:  # noqa: BLE001 - only a better message is at stake
+            pass
+    return set(getattr(e, attr, None) or ())
+
+
+def _value_stack(e: Exception) -> list[Any]:
+    state = getattr(e, "state", None)
+    stack = getattr(state, "value_stack", None)
+    return list(stack) if isinstance(stack, list) else []
+
+
+def _is_op_start(expected: set[str]) -> bool:
+    return any(x.startswith("OPNAME_") for x in expected) or "FUNC_FUNC" in expected
+
+
+def _tried_as_well(name: str, stack: list[Any]) -> str:
+    """MLIR retries an unknown bare op name in the enclosing op's default dialect (``func`` inside
+    ``func.func``, ``builtin`` at the top and inside ``module``)."""
+    if "." in name:
         return ""
-    if len(names) > 6:
-        names = names[:6] + ["..."]
-    return ", expected " + (names[0] if len(names) == 1 else "one of " + ", ".join(names))
+    dialect = "builtin"
+    for v in reversed(stack):
+        if isinstance(v, Token):
+            if v.type == "FUNC_FUNC":
+                dialect = "func"
+                break
+            if v.type == "MODULE_KW":
+                break
+            if v.type == "STRING" or v.type.startswith("OPNAME_"):
+                return ""
+    return f" (tried '{dialect}.{name}' as well)"
+
+
+def _open_bracket(stack: list[Any]) -> tuple[str, Token | None] | None:
+    """The innermost bracket left open on the parser's value stack, and the token before it."""
+    depth = 0
+    for i in range(len(stack) - 1, -1, -1):
+        v = stack[i]
+        if not isinstance(v, Token):
+            continue
+        if v.type in _CLOSERS:
+            depth += 1
+        elif v.type in _OPENERS:
+            if depth == 0:
+                before = stack[i - 1] if i > 0 and isinstance(stack[i - 1], Token) else None
+                return v.type, before
+            depth -= 1
+    return None
+
+
+def _expected(expected: Any, lark: Lark, stack: Sequence[Any] = ()) -> tuple[str, bool]:
+    """MLIR's wording for "the next token is not one the grammar allows here", from the set of acceptable
+    terminals and the parser's value stack (what is open, what came last): ``expected ':'``, ``expected SSA
+    operand``, ``expected ',' or ']'``, ``expected attribute value``, ``expected non-function type``, ...
+
+    Also says whether MLIR reports it at the offending token (``emitError``) rather than after the previous
+    one (``emitWrongTokenError``)."""
+    exp = set(expected or ())
+    stack = list(stack)
+    prev = stack[-1] if stack and isinstance(stack[-1], Token) else None
+    by_name = {t.name: t for t in lark.terminals}
+
+    def spell(x: str) -> str:
+        if x in _TERMINAL_NAMES:
+            return _TERMINAL_NAMES[x]
+        t = by_name.get(x)
+        if t is not None and t.pattern.type == "str":
+            return f"'{t.pattern.value}'"
+        return x.lower()
+
+    if not exp:
+        return "unexpected token", True
+    if _is_op_start(exp):
+        return "expected operation name in quotes", False
+    if exp & _ATTR_ONLY:
+        return "expected attribute value", False
+    if "SIMPLE_TYPE" in exp:
+        return "expected non-function type", False
+    if exp == {"LPAR"} and prev is not None and prev.type == "COLON":
+        return "expected function type", True
+    if "VALUE_ID" in exp:
+        return ("expected ')' to end operand list" if "RPAR" in exp else "expected SSA operand"), False
+    if "SYMBOL" in exp:
+        custom = next((v for v in reversed(stack) if isinstance(v, Token) and
+                       (v.type == "FUNC_FUNC" or v.type.startswith("OPNAME_"))), None)
+        name = "" if custom is None else str(custom) if "." in str(custom) else f"func.{custom}"
+        return (f"custom op '{name}' " if name else "") + "expected valid '@'-identifier for symbol name", True
+    if "CARET_ID" in exp and len(exp) <= 2:
+        return "expected block name", False
+    if prev is not None and prev.type == "VALUE_ID" and "EQUAL" in exp:
+        return "expected '=' after SSA name", False
+    if exp <= {"INT", "FLOAT", "TRUE", "FALSE"} and "INT" in exp:
+        return "expected integer literal", True
+    opened = _open_bracket(stack)
+    if opened is not None and _OPENERS[opened[0]] in exp:
+        kind, before = opened
+        closer = spell(_OPENERS[kind])
+        comma = "COMMA" in exp
+        if kind == "LPAR":
+            operands = before is not None and before.type == "STRING"
+            return f"expected {closer}" + (" to end operand list" if operands else ""), False
+        if kind == "LSQB":
+            in_dense = any(isinstance(v, Token) and v.type == "DENSE" for v in stack)
+            return (f"expected ',' or {closer}" if comma and not in_dense else f"expected {closer}"), False
+        if kind == "LESSTHAN":
+            if before is not None and before.type in ("TENSOR", "VECTOR", "COMPLEX", "TUPLE", "MEMREF"):
+                lead = "',' or " if before.type == "MEMREF" and comma else ""
+                return f"expected {lead}{closer} in {before.value} type", False
+            if before is not None and before.type == "RPAR":
+                return f"expected {closer} to close properties", False
+        if kind == "LBRACE" and comma:
+            return f"expected {closer} in attribute dictionary", False
+        return (f"expected ',' or {closer}" if comma else f"expected {closer}"), False
+    if "COLON" in exp:
+        return "expected ':'", False
+    optional = {"LBRACE", "LOC", "ATTRIBUTES", "LESSTHAN", "LSQB", "LPAR", "$END"}
+    required = sorted(x for x in exp if x not in optional and not (by_name.get(x) is not None and
+                                                                     by_name[x].pattern.type == "str" and
+                                                                     by_name[x].pattern.value.isalpha()))
+    names = list(dict.fromkeys(spell(x) for x in (required or sorted(exp))))
+    if len(names) == 1:
+        return f"expected {names[0]}", False
+    if len(names) == 2:
+        return f"expected {names[0]} or {names[1]}", False
+    return "expected one of " + ", ".join(names[:8]) + (", ..." if len(names) > 8 else ""), False
+
+
+def _callback_location(e: BaseException, st: _State, text: str) -> FileLineColLoc:
+    """Where an error raised without a location inside a grammar callback belongs: the first token of the
+    rule being reduced (the ``feed_token`` frame's children ``s``), else the lookahead token, else the chunk
+    start. Only walked on the error path, so the parse itself pays nothing for it."""
+    tb = e.__traceback__
+    found: tuple[list[Any], Any] | None = None
+    while tb is not None:
+        f = tb.tb_frame
+        if f.f_code.co_name == "feed_token" and "token" in f.f_locals:
+            found = (f.f_locals.get("s") or [], f.f_locals.get("token"))
+        tb = tb.tb_next
+    if found is not None:
+        children, look = found
+        todo = list(children)
+        while todo:
+            v = todo.pop(0)
+            if isinstance(v, Token) and v.start_pos is not None:
+                return _pos_loc(text, v.start_pos, st)
+            if isinstance(v, (list, tuple)):
+                todo[:0] = list(v)
+        if isinstance(look, Token) and look.start_pos is not None:
+            return _pos_loc(text, len(text) if look.type == "$END" else look.start_pos, st)
+    return FileLineColLoc(st.filename, 1 + st.line_offset, 1)
 
 
 class _HookParser:

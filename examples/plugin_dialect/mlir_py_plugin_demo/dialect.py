@@ -51,8 +51,8 @@ class FixedType(Type):
     """``!demo.fixed<W, F>``: a signed two's-complement fixed-point number of ``W`` bits, ``F`` of them
     fractional (Q(W-F).F; ``!demo.fixed<16, 8>`` is Q8.8). A stored integer ``q`` means ``q * 2**-F``.
 
-    Range: ``[-2**(W-1-F), 2**(W-1-F) - 2**-F]`` in steps of ``2**-F`` (ARM, "Q (number format)";
-    Yates, "Fixed-Point Arithmetic: An Introduction", 2013). Errors: ``W`` outside 1..64, ``F >= W``.
+    Range: ``[-2**(W-1-F), 2**(W-1-F) - 2**-F]`` in steps of ``2**-F`` (R. Yates, "Fixed-Point Arithmetic:
+    An Introduction", Digital Signal Labs, 2013, sec. 4). Errors: ``W`` outside 1..64, ``F >= W``.
     """
 
     __slots__ = ("width", "frac")

@@ -85,7 +85,7 @@ func.func @clamp_result_type(%t: tensor<4xf32>, %lo: f32) {
 // -----
 
 func.func @clamp_missing_bound(%t: tensor<4xf32>, %lo: f32) {
-  // expected-error @+1 {{unexpected ':'}}
+  // expected-error @+1 {{expected ','}}
   %c = demo.clamp %t, %lo : tensor<4xf32>
   return
 }

@@ -1,0 +1,3 @@
+// FLAGS: --allow-unregistered-dialect
+// Attribute names cannot be empty.
+"test.op"() {"" = 1 : i32} : () -> ()
