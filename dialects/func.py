@@ -101,8 +101,8 @@ class FuncOp(Op, name="func.func", traits=[IsolatedFromAbove(), Symbol(), Automa
             raise self.emit_error(f"entry block must have {len(ins)} arguments to match function signature")
         for i, (a, t) in enumerate(zip(entry.args, ins)):
             if a.type != t:
-                raise self.emit_error(f"type of entry block argument #{i}({a.type}) must match the type of the "
-                                      f"corresponding argument in function signature({t})")
+                raise self.emit_error(f"type of entry block argument #{i}('{a.type}') must match the type of the "
+                                      f"corresponding argument in function signature('{t}')")
 
     def print_custom(self, p: Printer) -> str:
         s = "func.func "
@@ -115,17 +115,19 @@ class FuncOp(Op, name="func.func", traits=[IsolatedFromAbove(), Symbol(), Automa
         res_attrs = self.properties.get("res_attrs")
         args = []
         entry = self.regions[0].blocks[0] if self.regions[0].blocks else None
+        # element by element in print order (the printer's alias pass follows it); as MLIR's
+        # printRegionArgument, the attributes of a body's arguments do not take part in alias numbering
         for i, t in enumerate(ft.inputs):
             a = arg_attrs[i] if isinstance(arg_attrs, ArrayAttr) else None
-            ad = p.attr_dict(a.value) if isinstance(a, DictionaryAttr) and a.value else ""
+            d = a.value if isinstance(a, DictionaryAttr) else None
             if entry is not None and i < len(entry.args):
                 x = f"{p.value(entry.args[i])}: {p.type(t)}"
-                if ad:
-                    x += " " + ad
+                if d:
+                    x += " " + p.attr_dict(d, visit=False)
                 if p.debuginfo:
-                    x += " " + p.location(entry.args[i].location)
+                    x += " " + p.arg_location(entry.args[i].location)
             else:
-                x = p.type(t) + (" " + ad if ad else "")
+                x = p.type(t) + (" " + p.attr_dict(d) if d else "")
             args.append(x)
         s += "(" + ", ".join(args) + ")"
         if ft.results:
@@ -133,9 +135,9 @@ class FuncOp(Op, name="func.func", traits=[IsolatedFromAbove(), Symbol(), Automa
             any_attr = False
             for i, t in enumerate(ft.results):
                 a = res_attrs[i] if isinstance(res_attrs, ArrayAttr) else None
-                ad = p.attr_dict(a.value) if isinstance(a, DictionaryAttr) and a.value else ""
-                any_attr = any_attr or bool(ad)
-                rs.append(p.type(t) + (" " + ad if ad else ""))
+                d = a.value if isinstance(a, DictionaryAttr) else None
+                any_attr = any_attr or bool(d)
+                rs.append(p.type(t) + (" " + p.attr_dict(d) if d else ""))
             if len(rs) == 1 and not any_attr and not isinstance(ft.results[0], FunctionType):
                 s += " -> " + rs[0]
             else:
@@ -185,7 +187,12 @@ def _verify_call(op: Operation, callee: SymbolRefAttr, args: list, results: list
         raise op.emit_error("incorrect number of results for callee")
     for i, (r, t) in enumerate(zip(results, ft.results)):
         if r.type != t:
-            raise op.emit_error(f"result type mismatch at index {i}")
+            err = op.emit_error(f"result type mismatch at index {i}")
+            err.diagnostic.attach_note("    op result types: " + ", ".join(f"'{x.type}'" for x in results),  # type: ignore[attr-defined]
+                                       op.location)
+            err.diagnostic.attach_note("callee result types: " + ", ".join(f"'{x}'" for x in ft.results),  # type: ignore[attr-defined]
+                                       op.location)
+            raise err
 
 
 class CallOp(Op, name="func.call"):
@@ -223,8 +230,10 @@ class CallIndirectOp(Op, name="func.call_indirect"):
     def verify_(self) -> None:
         ft = self.operand(0).type
         assert isinstance(ft, FunctionType)
-        if list(ft.inputs) != self.operand_types[1:] or list(ft.results) != self.result_types:
-            raise self.emit_error("callee type does not match operand and result types")
+        if list(ft.inputs) != self.operand_types[1:]:
+            raise self.emit_error("failed to verify that callee input types match argument types")
+        if list(ft.results) != self.result_types:
+            raise self.emit_error("failed to verify that callee result types match result types")
 
 
 class ConstantOp(Op, name="func.constant", traits=[Pure()]):

@@ -252,7 +252,7 @@ class CompiledFormat:
     # --- print ----------------------------------------------------------------------------------------------------
     def print(self, op: Op, p: Any) -> str:
         out: list[str] = []
-        state = {"space": True, "punct": True}
+        state = {"space": True, "punct": False}  # OpFormatGen: lastWasPunctuation = false
         self._print_elems(self.elems, op, p, out, state)
         return "".join(out)
 

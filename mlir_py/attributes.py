@@ -49,11 +49,21 @@ class AttrPrinter:
         except KeyError:
             pass
         alias = self.aliases.get(a)
-        s = alias if alias is not None else a.print(self)
+        if alias is not None:
+            s = alias
+        elif isinstance(a, LocationAttr):
+            s = f"loc({a.print(self)})"
+        else:
+            s = a.print(self)
         self._cache[a] = s
         return s
 
     type = attr
+
+    def loc_body(self, loc: LocationAttr) -> str:
+        """A location nested in another one: its alias, or its body without ``loc(...)``."""
+        alias = self.aliases.get(loc)
+        return alias if alias is not None else loc.print(self)
 
 
 _DEFAULT = AttrPrinter()
@@ -344,7 +354,8 @@ class UnrankedMemRefType(Type):
 
 
 class OpaqueType(Type):
-    """A type of an unregistered dialect, kept verbatim: ``!foo.bar<...>`` (``data`` is ``bar<...>``)."""
+    """A type of an unregistered dialect, kept verbatim: ``!foo.bar<...>`` (``data`` is ``bar<...>``) or
+    ``!foo<"...">`` (``data`` is the text between the angle brackets, quotes included)."""
 
     __slots__ = ("dialect", "data")
 
@@ -355,13 +366,15 @@ class OpaqueType(Type):
         return (self.dialect, self.data)
 
     def print(self, p: AttrPrinter) -> str:
-        if _pretty_ok(self.data):
-            return f"!{self.dialect}.{self.data}"
-        return f"!{self.dialect}<{print_string(self.data)}>"
+        return _print_dialect_symbol("!", self.dialect, self.data)
 
 
-def _pretty_ok(data: str) -> bool:
-    return bool(re.match(r"[A-Za-z_][A-Za-z0-9_$.]*(<.*>)?\Z", data, re.S))
+def _print_dialect_symbol(prefix: str, dialect: str, data: str) -> str:
+    """``printDialectSymbol`` (AsmPrinter.cpp): ``#dialect.data`` when ``data`` is an identifier optionally
+    followed by ``<...>``, else ``#dialect<data>``."""
+    if re.match(r"[A-Za-z][A-Za-z0-9._]*(<.*>)?\Z", data, re.S):
+        return f"{prefix}{dialect}.{data}"
+    return f"{prefix}{dialect}<{data}>"
 
 
 # common singletons
@@ -614,7 +627,8 @@ class StridedLayoutAttr(Attribute):
 
 
 class OpaqueAttr(Attribute):
-    """An attribute of an unregistered dialect, kept verbatim: ``#foo.bar<...>`` (``data`` is ``bar<...>``)."""
+    """An attribute of an unregistered dialect, kept verbatim: ``#foo.bar<...>`` (``data`` is ``bar<...>``) or
+    ``#foo<"...">`` (``data`` is the text between the angle brackets, quotes included)."""
 
     __slots__ = ("dialect", "data")
 
@@ -625,9 +639,7 @@ class OpaqueAttr(Attribute):
         return (self.dialect, self.data)
 
     def print(self, p: AttrPrinter) -> str:
-        if _pretty_ok(self.data):
-            return f"#{self.dialect}.{self.data}"
-        return f"#{self.dialect}<{print_string(self.data)}>"
+        return _print_dialect_symbol("#", self.dialect, self.data)
 
 
 def numpy_dtype(t: Type) -> Any:
@@ -650,8 +662,10 @@ def numpy_dtype(t: Type) -> Any:
 
 class DenseElementsAttr(Attribute):
     """``dense<...> : tensor<...>``: numpy-backed elements of a static shaped type (int, float, bool, complex,
-    or string elements). Splats are stored as a 0-d array. Large non-splat values print in hex form
-    (``dense<"0x...">``) as MLIR does."""
+    or string elements). Values whose elements are all bitwise equal are stored as a 0-d array (MLIR detects
+    splats the same way, on the raw data). Printing follows ``printDenseElementsAttr`` in MLIR's AsmPrinter.cpp:
+    a splat prints one element, an empty value ``dense<>``, more than 100 elements the hex form of the raw
+    little-endian storage (``dense<"0x...">``, one byte per ``i1``), else nested lists."""
 
     __slots__ = ("type", "array")
 
@@ -660,19 +674,36 @@ class DenseElementsAttr(Attribute):
         arr = np.asarray(array)
         if arr.dtype.kind not in "OU":
             arr = arr.astype(numpy_dtype(type.element_type), copy=False)
-        if arr.size == 1 and arr.ndim != type.rank:
-            arr = arr.reshape(())
+        if arr.ndim and arr.size and _all_equal(arr):
+            arr = arr.reshape(-1)[:1].reshape(())
         self.array = arr
 
     @property
     def is_splat(self) -> bool:
-        return self.array.ndim == 0 and self.type.rank != 0 or self.type.num_elements == 1 and self.array.ndim == 0
+        return self.array.ndim == 0
 
     def values(self) -> np.ndarray:
         """The elements as an array of the type's full shape."""
         if self.array.ndim == 0 or self.array.shape != self.type.shape:
             return np.broadcast_to(self.array, self.type.shape)
         return self.array
+
+    @classmethod
+    def from_raw(cls, type: ShapedType, raw: bytes) -> DenseElementsAttr:
+        """Elements from MLIR's raw storage (the hex form): one element (a splat) or one per element of ``type``.
+        Raises ValueError when the size fits neither."""
+        et = type.element_type
+        k = storage_bytes(et)
+        n = type.num_elements
+        if len(raw) == k and n != 0:
+            return cls(type, _from_raw(raw, et, 1).reshape(()))
+        if len(raw) != k * n:
+            raise ValueError(f"elements hex data size is invalid for provided type: '{type}'")
+        return cls(type, _from_raw(raw, et, n).reshape(type.shape))
+
+    def raw_data(self) -> bytes:
+        """MLIR's raw storage of the elements (a splat stores one element)."""
+        return _to_raw(self.array, self.type.element_type)
 
     def _key(self) -> tuple[Any, ...]:
         a = self.array
@@ -684,26 +715,75 @@ class DenseElementsAttr(Attribute):
     def print_body(self) -> str:
         et = self.type.element_type
         a = self.array
+        if a.ndim == 0:
+            return _fmt_elem(a.item(), et)
         n = self.type.num_elements
         if n == 0:
             return ""
-        if a.ndim == 0 or (n > 0 and bool(np.all(a == a.ravel()[0])) and a.dtype.kind not in "OUc" and not
-                           (a.dtype.kind == "f" and np.isnan(a).any())):
-            return _fmt_elem(a.ravel()[0] if a.size else a, et)
-        if n > 100 and a.dtype.kind not in "OU" and not isinstance(et, ComplexType):
-            return '"0x' + _raw_bytes(a, et).hex().upper() + '"'
-        if self.type.rank == 0:
-            return _fmt_elem(a.ravel()[0], et)
+        if n > 100 and a.dtype.kind not in "OU":
+            return '"0x' + _to_raw(a, et).hex().upper() + '"'
         return _nested(a, et)
 
 
-def _raw_bytes(a: np.ndarray, et: Type) -> bytes:
+def _all_equal(a: np.ndarray) -> bool:
+    """Whether every element of ``a`` equals the first one bitwise (by value for strings and big integers)."""
+    flat = a.reshape(-1)
+    if a.dtype.kind in "OU":
+        first = flat[0]
+        return all(x == first for x in flat.tolist())
+    v = np.ascontiguousarray(flat).view(f"V{a.dtype.itemsize}")
+    return bool(np.all(v == v[0]))
+
+
+def storage_bytes(et: Type) -> int:
+    """Bytes per element in MLIR's raw storage of dense elements (integers rounded up to whole bytes)."""
+    if isinstance(et, ComplexType):
+        return 2 * storage_bytes(et.element_type)
+    if isinstance(et, IndexType):
+        return 8
+    if isinstance(et, (IntegerType, FloatType)):
+        return (et.width + 7) // 8
+    raise ValueError(f"no raw storage for elements of type '{et}'")
+
+
+def _to_raw(a: np.ndarray, et: Type) -> bytes:
+    if isinstance(et, ComplexType):
+        k = storage_bytes(et.element_type)
+        re_ = np.frombuffer(_to_raw(np.real(a), et.element_type), dtype=f"V{k}")
+        im_ = np.frombuffer(_to_raw(np.imag(a), et.element_type), dtype=f"V{k}")
+        return np.stack([re_, im_], axis=-1).tobytes()
+    if isinstance(et, FloatType):
+        if et.kind == "bf16":
+            u = np.ascontiguousarray(a, dtype=np.float32).view(np.uint32).astype(np.uint64)
+            nan = np.isnan(np.asarray(a, dtype=np.float32))
+            rounded = (u + 0x7FFF + ((u >> 16) & 1)) >> 16
+            return np.where(nan, (u >> 16) | 0x40, rounded).astype("<u2").tobytes()
+        return np.ascontiguousarray(a).astype(f"<f{et.width // 8}").tobytes()
+    k = storage_bytes(et)
+    if k in (1, 2, 4, 8) and a.dtype.kind in "iub" and (isinstance(et, IndexType) or et.width == 8 * k or  # type: ignore[attr-defined]
+                                                        et.width == 1):  # type: ignore[attr-defined]
+        return np.ascontiguousarray(a).astype(f"<{'u' if a.dtype.kind != 'i' else 'i'}{k}").tobytes()
+    mask = (1 << (64 if isinstance(et, IndexType) else et.width)) - 1  # type: ignore[attr-defined]
+    return b"".join((int(x) & mask).to_bytes(k, "little") for x in np.asarray(a).reshape(-1).tolist())
+
+
+def _from_raw(raw: bytes, et: Type, n: int) -> np.ndarray:
+    if isinstance(et, ComplexType):
+        parts = _from_raw(raw, et.element_type, 2 * n).astype(np.float64)
+        return (parts[0::2] + 1j * parts[1::2]).astype(numpy_dtype(et))
+    if isinstance(et, FloatType):
+        if et.kind == "bf16":
+            return (np.frombuffer(raw, dtype="<u2").astype(np.uint32) << 16).view(np.float32)
+        return np.frombuffer(raw, dtype=f"<f{et.width // 8}").astype(numpy_dtype(et))
     if isinstance(et, IntegerType) and et.width == 1:
-        return np.packbits(a.astype(np.uint8).ravel(), bitorder="little").tobytes()
-    if isinstance(et, FloatType) and et.kind == "bf16":
-        from .apfloat import to_bits
-        return np.array([to_bits(float(x), "bf16") for x in a.ravel()], dtype="<u2").tobytes()
-    return np.ascontiguousarray(a).astype(a.dtype.newbyteorder("<")).tobytes()
+        return np.frombuffer(raw, dtype=np.uint8) != 0
+    k = storage_bytes(et)
+    norm = et.normalize  # type: ignore[attr-defined]
+    if k in (1, 2, 4, 8) and (isinstance(et, IndexType) or et.width == 8 * k):  # type: ignore[attr-defined]
+        signed = not (isinstance(et, IntegerType) and et.signedness == "unsigned")
+        return np.frombuffer(raw, dtype=f"<{'i' if signed else 'u'}{k}").astype(numpy_dtype(et))
+    vals = [norm(int.from_bytes(raw[i:i + k], "little")) for i in range(0, k * n, k)]
+    return np.array(vals, dtype=numpy_dtype(et))
 
 
 def _fmt_elem(x: Any, et: Type) -> str:
@@ -713,6 +793,7 @@ def _fmt_elem(x: Any, et: Type) -> str:
         return "true" if bool(x) else "false"
     if isinstance(et, ComplexType):
         inner = et.element_type
+        x = complex(x)
         return f"({_fmt_elem(x.real, inner)},{_fmt_elem(x.imag, inner)})"
     if isinstance(x, str):
         return print_string(x)
@@ -723,7 +804,7 @@ def _fmt_elem(x: Any, et: Type) -> str:
 
 def _nested(a: np.ndarray, et: Type) -> str:
     if a.ndim == 1:
-        return "[" + ", ".join(_fmt_elem(x, et) for x in a) + "]"
+        return "[" + ", ".join(_fmt_elem(x, et) for x in a.tolist()) + "]"
     return "[" + ", ".join(_nested(x, et) for x in a) + "]"
 
 
@@ -815,7 +896,7 @@ class NameLoc(LocationAttr):
         return (self.name, self.child)
 
     def print(self, p: AttrPrinter) -> str:
-        return print_string(self.name) + (f"({self.child.print(p)})" if self.child is not None else "")
+        return print_string(self.name) + (f"({p.loc_body(self.child)})" if self.child is not None else "")
 
 
 class CallSiteLoc(LocationAttr):
@@ -828,7 +909,7 @@ class CallSiteLoc(LocationAttr):
         return (self.callee, self.caller)
 
     def print(self, p: AttrPrinter) -> str:
-        return f"callsite({self.callee.print(p)} at {self.caller.print(p)})"
+        return f"callsite({p.loc_body(self.callee)} at {p.loc_body(self.caller)})"
 
 
 class FusedLoc(LocationAttr):
@@ -842,7 +923,60 @@ class FusedLoc(LocationAttr):
 
     def print(self, p: AttrPrinter) -> str:
         meta = f"<{p.attr(self.metadata)}>" if self.metadata is not None else ""
-        return f"fused{meta}[{', '.join(loc.print(p) for loc in self.locations)}]"
+        return f"fused{meta}[{', '.join(p.loc_body(loc) for loc in self.locations)}]"
+
+
+def fused_loc(locations: Sequence[LocationAttr], metadata: Attribute | None = None) -> LocationAttr:
+    """``FusedLoc::get``: nested fused locations with the same metadata are flattened, unknown locations and
+    duplicates dropped; no location left gives ``unknown`` (without metadata), one gives itself."""
+    locs: dict[LocationAttr, None] = {}
+    for loc in locations:
+        if isinstance(loc, FusedLoc) and loc.metadata == metadata:
+            locs.update(dict.fromkeys(loc.locations))
+        elif not isinstance(loc, UnknownLoc):
+            locs[loc] = None
+    if not locs:
+        return UnknownLoc() if metadata is None else FusedLoc([UnknownLoc()], metadata)
+    if len(locs) == 1 and metadata is None:
+        return next(iter(locs))
+    return FusedLoc(list(locs), metadata)
+
+
+def sub_elements(x: Attribute | Type) -> Sequence[Attribute | Type]:
+    """The attributes and types directly inside ``x``, in MLIR's ``walkImmediateSubElements`` order (what the
+    printer's alias pass visits). Dialect attributes and types may define ``sub_elements()``."""
+    if isinstance(x, ArrayAttr):
+        return x.value
+    if isinstance(x, DictionaryAttr):
+        return tuple(x.value.values())
+    if isinstance(x, TypeAttr):
+        return (x.value,)
+    if isinstance(x, (IntegerAttr, FloatAttr, DenseElementsAttr, DenseResourceElementsAttr)):
+        return (x.type,)
+    if isinstance(x, StringAttr):
+        return (x.type,) if x.type is not None else ()
+    if isinstance(x, DenseArrayAttr):
+        return (x.element_type,)
+    if isinstance(x, MemRefType):
+        return tuple(e for e in (x.element_type, x.layout, x.memory_space) if e is not None)
+    if isinstance(x, RankedTensorType):
+        return (x.element_type,) if x.encoding is None else (x.element_type, x.encoding)
+    if isinstance(x, UnrankedMemRefType):
+        return (x.element_type,) if x.memory_space is None else (x.element_type, x.memory_space)
+    if isinstance(x, (VectorType, UnrankedTensorType, ComplexType)):
+        return (x.element_type,)
+    if isinstance(x, FunctionType):
+        return x.inputs + x.results
+    if isinstance(x, TupleType):
+        return x.types
+    if isinstance(x, NameLoc):
+        return (x.child,) if x.child is not None else ()
+    if isinstance(x, CallSiteLoc):
+        return (x.callee, x.caller)
+    if isinstance(x, FusedLoc):
+        return x.locations + ((x.metadata,) if x.metadata is not None else ())
+    fn = getattr(x, "sub_elements", None)
+    return fn() if fn is not None else ()
 
 
 def file_line_col(loc: LocationAttr | None) -> FileLineColLoc | None:

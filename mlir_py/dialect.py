@@ -200,9 +200,10 @@ class Context:
             self.load_available_dialects()
 
     def register_dialect(self, d: Dialect) -> None:
-        """Add ``d``; a dialect of the same name registered before is replaced, ops included."""
+        """Add ``d``; a dialect of the same name registered before is replaced, ops included. Registering a
+        dialect again after ``add_op`` adds the new ops."""
         old = self.dialects.get(d.name)
-        if old is d:
+        if old is d and all(self.ops.get(n) is c for n, c in d.ops.items()):
             return
         if old is not None:
             for name in old.ops:

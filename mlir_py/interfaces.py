@@ -164,6 +164,17 @@ def only_has_effect(op: Operation, kind: str) -> bool:
     return effects is not None and all(e.kind == kind for e in effects)
 
 
+def only_reads(op: Operation) -> bool:
+    """The op declares its own effects (a ``MemoryEffects`` trait or ``get_effects``), has no recursive ones, and
+    every effect is a read — what CSE may merge across ops that do not write (MLIR: a
+    ``MemoryEffectOpInterface`` whose ``onlyHasEffect<Read>()``)."""
+    info = _info(op)
+    if info.kind not in (_STATIC, _HOOK) or info.recursive:
+        return False
+    effects = _own_effects(op, info)
+    return effects is not None and all(e.kind == READ for e in effects)
+
+
 def has_effect(op: Operation, kind: str, resource: str | None = None) -> bool:
     """The op may have an effect of ``kind`` (on ``resource`` when given); unknown effects count as all."""
     effects = get_effects_recursively(op)
@@ -317,5 +328,5 @@ __all__ = [
     "RegionBranchTerminatorOpInterface", "RegionSuccessor", "get_effects_recursively", "get_memory_effects",
     "has_effect", "has_recursive_memory_effects", "has_ssa_dominance", "is_defined_outside_of_loop",
     "is_loop_like", "is_memory_effect_free", "is_pure", "is_region_branch_op", "is_trivially_dead",
-    "move_out_of_loop", "only_has_effect", "region_kind", "would_op_be_trivially_dead",
+    "move_out_of_loop", "only_has_effect", "only_reads", "region_kind", "would_op_be_trivially_dead",
 ]

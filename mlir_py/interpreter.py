@@ -102,6 +102,7 @@ class InterpreterError(DiagnosticError):
             notes = self.diagnostic.notes
             self.diagnostic = VerifyError(self.message, op).diagnostic
             self.diagnostic.notes.extend(notes)
+            self.args = (self.diagnostic.message,)
         return self
 
 
@@ -389,7 +390,11 @@ _ROUND: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 def round_float(x: Any, kind: str, mode: str = "to_nearest_even") -> np.ndarray:
     """Round float values (any float dtype, converted exactly to f64) once to format ``kind`` with an IEEE
     rounding mode (arith.truncf's ``roundingmode`` names); returns the storage array (bf16 in float32)."""
-    x = np.asarray(x, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        return _round_float(np.asarray(x, dtype=np.float64), kind, mode)
+
+
+def _round_float(x: np.ndarray, kind: str, mode: str) -> np.ndarray:
     prec, emin, largest, storage = _FORMATS[kind]
     if mode == "to_nearest_even" and kind != "bf16":
         return x.astype(storage)  # numpy's f64 -> f32/f16 casts round once, to nearest even
@@ -403,12 +408,17 @@ def round_float(x: Any, kind: str, mode: str = "to_nearest_even") -> np.ndarray:
                     else (x > 0) == (mode == "upward"))
         y = np.where(over, np.copysign(np.where(inf_lane, np.inf, largest), x), y)
     out = y.astype(storage)
-    if kind == "bf16":  # a NaN keeps the top half of its bits, quieted if only the low half held its payload
-        bits = out.view(np.uint32)
-        top = bits & np.uint32(0xFFFF0000)
-        top = np.where((top & np.uint32(0x007F0000)) == 0, top | np.uint32(0x00400000), top)
-        out = np.where(np.isnan(out), top, bits).astype(np.uint32).view(np.float32)
-    return out
+    return bf16_storage(out) if kind == "bf16" else out
+
+
+def bf16_storage(x: Any) -> np.ndarray:
+    """float32 values that already are bf16 values, with NaNs cut to their top 16 bits (quieted only when the
+    payload was all in the low half); no conversion, so signalling NaNs stay signalling."""
+    x = np.asarray(x, dtype=np.float32)
+    bits = x.view(np.uint32)
+    top = bits & np.uint32(0xFFFF0000)
+    top = np.where((top & np.uint32(0x007F0000)) == 0, top | np.uint32(0x00400000), top)
+    return np.where(np.isnan(x), top, bits).astype(np.uint32).view(np.float32)
 
 
 def float_bits(x: Any, t: Type) -> np.ndarray:
@@ -436,8 +446,9 @@ def int_to_float(x: Any, t_in: Type, t_out: Type, signed: bool) -> np.ndarray:
     if kind != "bf16":
         return v.astype(numpy_dtype(element_type(t_out)))  # numpy's int -> float casts round once
     # bf16: make the f64 conversion exact-or-odd (round to odd, then once to bf16: p=53 >= 8+2)
+    u = v.view(np.uint64)
     neg = v < 0 if signed else np.zeros(v.shape, dtype=bool)
-    mag = np.where(neg, (-v).view(np.uint64) if signed else v, v).astype(np.uint64)
+    mag = np.where(neg, np.uint64(0) - u, u)  # |v| (2**63 for INT64_MIN), all in uint64
     big = mag >= np.uint64(1 << 53)
     sticky = ((mag & np.uint64(0x7FF)) != 0).astype(np.uint64) << np.uint64(11)
     mag = np.where(big, (mag & ~np.uint64(0x7FF)) | sticky, mag)
@@ -494,7 +505,7 @@ def from_attribute(attr: Any, t: Type, module: Operation | None = None) -> Any:
     if isinstance(et, (IntegerType, IndexType)):
         arr = wrap(arr, et)
     elif float_kind(et) == "bf16":
-        arr = round_float(arr, "bf16")
+        arr = bf16_storage(arr)
     return arr
 
 
@@ -523,7 +534,7 @@ def to_value(x: Any, t: Type) -> Any:
             raise InterpreterError(f"expected dtype {dt} for '{t}', got {x.dtype}")
         if not _canonical(x, t):
             raise InterpreterError(f"holds values that are not {_value_kind(t)}")
-        return round_float(x, "bf16") if float_kind_or_none(t) == "bf16" else np.array(x)
+        return bf16_storage(x) if float_kind_or_none(t) == "bf16" else np.array(x)
     if isinstance(t, (IntegerType, IndexType, FloatType)):
         dt = storage_dtype(t)
         if isinstance(x, np.ndarray) and x.ndim == 0:
@@ -533,7 +544,7 @@ def to_value(x: Any, t: Type) -> Any:
                 raise InterpreterError(f"expected dtype {dt} for '{t}', got {x.dtype}")
             if not _canonical(np.asarray(x), t):
                 raise InterpreterError(f"holds a value that is not {_value_kind(t)}")
-            return round_float(x, "bf16")[()] if float_kind_or_none(t) == "bf16" else x
+            return bf16_storage(x)[()] if float_kind_or_none(t) == "bf16" else x
         if isinstance(t, FloatType) and isinstance(x, (int, float)) and not isinstance(x, bool):
             return result(round_float(float(x), float_kind(t)), t)
         if isinstance(x, (int, bool)) and not isinstance(t, FloatType):
@@ -571,7 +582,7 @@ def random_value(t: Type, rng: np.random.Generator) -> Any:
         return result(round_float(rng.standard_normal(shape), float_kind(et)), t)
     w = int_width(et)
     if isinstance(et, IndexType):
-        lo, hi = 0, 100
+        lo, hi = 0, 99
     elif w <= 8:
         lo, hi = -(1 << (w - 1)), (1 << (w - 1)) - 1
     else:

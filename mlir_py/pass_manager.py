@@ -457,6 +457,22 @@ class OpPassManager:
         inner = ",".join(p.pipeline_text() for p in self.passes)
         return f"{self.anchor_name}({inner})"
 
+    def coalesce(self) -> None:
+        """Merge adjacent nested managers on the same op (``func.func(a),func.func(b)`` runs as
+        ``func.func(a,b)``), recursively, as MLIR's ``OpPassManagerImpl::coalesceAdjacentAdaptorPasses``."""
+        out: list[Pass | OpPassManager] = []
+        for p in self.passes:
+            if isinstance(p, OpPassManager):
+                prev = out[-1] if out else None
+                if isinstance(prev, OpPassManager) and prev.op_name == p.op_name:
+                    prev.passes.extend(p.passes)
+                    continue
+            out.append(p)
+        self.passes = out
+        for p in out:
+            if isinstance(p, OpPassManager):
+                p.coalesce()
+
     def all_passes(self) -> Iterator[Pass]:
         for p in self.passes:
             if isinstance(p, OpPassManager):
@@ -593,7 +609,7 @@ class Timing:
 
         def line(t: float, name: str, depth: int) -> str:
             pct = 100.0 * t / total if total > 0 else 0.0
-            return f"  {t:10.4f} ({pct:5.1f}%)  {'  ' * depth}{name}"
+            return f"{t:10.4f} ({pct:5.1f}%)  {'  ' * depth}{name}"
 
         if display == "list":
             merged: dict[str, float] = {}
@@ -680,6 +696,7 @@ class PassManager(OpPassManager):
             d = Diagnostic("error", f"can't run '{self.op_name}' pass manager on '{op.name}' op", op.location)
             sink.append(d)
             raise PassFailure(d)
+        self.coalesce()
         for p in self.all_passes():
             p.context = self.context
             p.diagnostics = sink

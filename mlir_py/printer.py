@@ -4,7 +4,8 @@ Value and block naming reproduce MLIR's ``SSANameState`` (mlir/lib/IR/AsmPrinter
 are ``%argN``, other values ``%N``, blocks ``^bbN`` per region, name hints (``%c0_i32``, ``%cst``) uniqued
 with ``_N`` suffixes. Regions are numbered from a stack; in custom form a nested region starts from its
 parent's counters (so sibling regions reuse numbers), in generic form one counter runs through the module.
-Affine maps and integer sets are hoisted into ``#map``/``#set`` aliases printed before the module.
+Affine maps, integer sets and locations are hoisted into ``#map``/``#set``/``#loc`` aliases as MLIR's
+``AliasInitializer`` does (see :meth:`Printer.print_top`).
 """
 
 from __future__ import annotations
@@ -14,68 +15,117 @@ from typing import Any
 
 from .attributes import (
     AffineMapAttr,
-    ArrayAttr,
     Attribute,
     AttrPrinter,
     DenseElementsAttr,
-    DenseResourceElementsAttr,
-    DictionaryAttr,
     FunctionType,
     IntegerSetAttr,
     LocationAttr,
-    MemRefType,
-    RankedTensorType,
-    TupleType,
     Type,
-    TypeAttr,
     UnknownLoc,
     print_attr_dict_body,
     print_string,
+    sub_elements,
 )
 from .ir import Block, BlockArgument, Operation, OpResult, Region, Value
 
 INDENT = "  "
 
 
-class _AliasCollector:
-    """Finds affine maps / integer sets used anywhere (including inside types) in first-use order."""
+class ExplicitProperties(dict):  # type: ignore[type-arg]
+    """The properties of an unregistered op written as ``<{...}>``: printed even when empty, since MLIR keeps the
+    (empty) dictionary attribute of such an op."""
+
+    __slots__ = ()
+
+
+def _alias_prefix(x: Any) -> str | None:
+    """The builtin dialect's ``OpAsmDialectInterface::getAlias``: ``#map``, ``#set`` and ``#loc`` aliases."""
+    if isinstance(x, AffineMapAttr):
+        return "map"
+    if isinstance(x, IntegerSetAttr):
+        return "set"
+    if isinstance(x, LocationAttr):
+        return "loc"
+    return None
+
+
+class _AliasState:
+    """MLIR's ``AliasInitializer`` (AsmPrinter.cpp): every attribute and type met by a dry-run print is
+    recorded with its alias depth (1 for an aliased leaf, 1 + the deepest nested element otherwise) and whether
+    its definition can be deferred to the end of the file (operation locations) or must come first."""
 
     def __init__(self) -> None:
-        self.maps: dict[Attribute, None] = {}
-        self.sets: dict[Attribute, None] = {}
-        self.seen: set[Any] = set()
+        #: element -> [depth, deferrable, alias prefix or None, children]
+        self.nodes: dict[Any, list[Any]] = {}
 
-    def visit(self, x: Any) -> None:
-        if x is None or x in self.seen:
-            return
-        self.seen.add(x)
-        if isinstance(x, AffineMapAttr):
-            self.maps[x] = None
-        elif isinstance(x, IntegerSetAttr):
-            self.sets[x] = None
-        elif isinstance(x, ArrayAttr):
-            for a in x.value:
-                self.visit(a)
-        elif isinstance(x, DictionaryAttr):
-            for a in x.value.values():
-                self.visit(a)
-        elif isinstance(x, TypeAttr):
-            self.visit(x.value)
-        elif isinstance(x, MemRefType):
-            self.visit(x.element_type)
-            self.visit(x.layout)
-            self.visit(x.memory_space)
-        elif isinstance(x, RankedTensorType):
-            self.visit(x.element_type)
-            self.visit(x.encoding)
-        elif isinstance(x, FunctionType):
-            for t in (*x.inputs, *x.results):
-                self.visit(t)
-        elif isinstance(x, TupleType):
-            for t in x.types:
-                self.visit(t)
-        elif isinstance(x, (DenseElementsAttr, DenseResourceElementsAttr)):
-            self.visit(x.type)
+    def visit(self, x: Any, deferrable: bool = False) -> int:
+        node = self.nodes.get(x)
+        if node is not None:
+            if not deferrable:
+                self._pin(node)
+            return node[0]  # type: ignore[no-any-return]
+        prefix = _alias_prefix(x)
+        node = self.nodes[x] = [1 if prefix else 0, deferrable, prefix, []]
+        deepest = 0
+        for c in sub_elements(x):
+            deepest = max(deepest, self.visit(c, deferrable))
+            node[3].append(c)
+        if deepest:
+            node[0] = deepest + 1
+        return node[0]  # type: ignore[no-any-return]
+
+    def _pin(self, node: list[Any]) -> None:
+        if node[1]:
+            node[1] = False
+            for c in node[3]:
+                self._pin(self.nodes[c])
+
+    def names(self) -> list[tuple[Any, str, bool]]:
+        """(element, alias, deferrable) in definition order: by depth, then prefix, then first visit."""
+        items = sorted(((x, n) for x, n in self.nodes.items() if n[2]), key=lambda it: (it[1][0], it[1][2]))
+        counts: dict[str, int] = {}
+        out = []
+        for x, n in items:
+            i = counts.get(n[2], 0)
+            counts[n[2]] = i + 1
+            suffix = ("_" if n[2][-1].isdigit() else "") + str(i) if i else ""
+            out.append((x, f"#{n[2]}{suffix}", n[1]))
+        return out
+
+
+def _may_need_aliases(root: Operation) -> bool:
+    """Whether any attribute or type in ``root`` contains an affine map, integer set or location (a cheap scan
+    that lets the printer skip the alias dry run)."""
+    seen: set[Any] = set()
+
+    def has(x: Any) -> bool:
+        if x in seen:
+            return False
+        seen.add(x)
+        if _alias_prefix(x) is not None:
+            return True
+        return any(has(c) for c in sub_elements(x))
+
+    for o in root.walk(post_order=False):
+        for a in o.attributes.values():
+            if has(a):
+                return True
+        for a in o.properties.values():
+            if has(a):
+                return True
+        for v in o.results:
+            if has(v.type):
+                return True
+        for v in o.operands:
+            if has(v.type):
+                return True
+        for r in o.regions:
+            for b in r.blocks:
+                for a in b.args:
+                    if has(a.type):
+                        return True
+    return False
 
 
 class Printer:
@@ -94,6 +144,8 @@ class Printer:
         self.default_dialect: list[str] = [""]
         #: result-group start indices of ops whose results carry several name hints
         self.groups: dict[Operation, list[int]] = {}
+        #: set during the alias dry run (see :meth:`print_top`): element accessors only record what they meet
+        self._aliases: _AliasState | None = None
 
     # --- numbering ----------------------------------------------------------------------------------------------
     def _number(self, root: Operation) -> None:
@@ -108,12 +160,20 @@ class Printer:
             if not generic:
                 counters = list(saved)
                 used = set(parent_used)
+            arg_hints: list[str | None] = []
+            if not generic and region.blocks and region.parent is not None:
+                # OpAsmOpInterface::getAsmBlockArgumentNames (e.g. linalg's %in, %out)
+                fn = getattr(region.parent, "asm_block_arg_names", None)
+                if fn is not None:
+                    arg_hints = list(fn(region) or [])
             for bi, block in enumerate(region.blocks):
                 self.block_names[block] = f"^bb{bi}"
                 self.block_order[block] = bi
                 entry = bi == 0
-                for a in block.args:
-                    if entry:
+                for ai, a in enumerate(block.args):
+                    if entry and ai < len(arg_hints) and arg_hints[ai]:
+                        names[a] = self._unique(arg_hints[ai], used, counters)  # type: ignore[arg-type]
+                    elif entry:
                         names[a] = self._unique(f"arg{counters[1]}", used, counters)
                         counters[1] += 1
                     else:
@@ -178,16 +238,26 @@ class Printer:
         return "%<<UNKNOWN SSA VALUE>>" if n is None else "%" + n
 
     def type(self, t: Type) -> str:
+        if self._aliases is not None:
+            self._aliases.visit(t)
+            return ""
         return self.ap.type(t)
 
     def attr(self, a: Attribute) -> str:
+        if self._aliases is not None:
+            self._aliases.visit(a)
+            return ""
         if self.elide_elements_larger is not None and isinstance(a, DenseElementsAttr) and \
                 a.type.num_elements > self.elide_elements_larger and not a.is_splat:
             return f"dense_resource<__elided__> : {self.type(a.type)}"
         return self.ap.attr(a)
 
-    def attr_dict(self, d: dict[str, Attribute]) -> str:
+    def attr_dict(self, d: dict[str, Attribute], visit: bool = True) -> str:
+        """``{k = v, unit_key}`` sorted by key ("" when empty); ``visit=False`` keeps the values out of the
+        alias dry run (they print through existing aliases only)."""
         if not d:
+            return ""
+        if self._aliases is not None and not visit:
             return ""
         return "{" + print_attr_dict_body(d, self) + "}"  # type: ignore[arg-type]
 
@@ -198,32 +268,48 @@ class Printer:
         return self.block_names.get(b, "^INVALIDBLOCK")
 
     def location(self, loc: LocationAttr) -> str:
+        """An operation's trailing ``loc(...)``: through its alias (``loc(#loc3)``) when it has one."""
+        if self._aliases is not None:
+            self._aliases.visit(loc, True)
+            return ""
+        alias = self.ap.aliases.get(loc)
+        return f"loc({alias})" if alias is not None else self.ap.attr(loc)
+
+    def arg_location(self, loc: LocationAttr) -> str:
+        """A block argument's ``loc(...)``: always spelled out (nested locations may use aliases), as MLIR's
+        ``printTrailingLocation(loc, /*allowAlias=*/false)``; its alias is still defined at the top."""
+        if self._aliases is not None:
+            self._aliases.visit(loc, False)
+            return ""
         return f"loc({loc.print(self.ap)})"
 
     # --- structure ------------------------------------------------------------------------------------------------
     def print_top(self, op: Operation) -> str:
+        """The file text of ``op``: alias definitions that cannot be deferred, the op, deferred (location)
+        aliases, then the ``{-# dialect_resources #-}`` section.
+
+        Aliases come from a dry run of the printer in MLIR's visiting order (the custom printers run with
+        element accessors that only record; generic ops visit regions, operand and result types, attributes,
+        then properties), numbered as ``AliasInitializer::initializeAliases`` does."""
         self._number(op)
+        deferred: list[str] = []
         out: list[str] = []
-        if self.use_aliases:
-            col = _AliasCollector()
-            for o in op.walk(post_order=False):
-                for a in (*o.properties.values(), *o.attributes.values()):
-                    col.visit(a)
-                for v in o.results:
-                    col.visit(v.type)
-                for r in o.regions:
-                    for b in r.blocks:
-                        for a in b.args:
-                            col.visit(a.type)
-            for prefix, table in (("map", col.maps), ("set", col.sets)):
-                for i, a in enumerate(table):
-                    alias = f"#{prefix}{i if i else ''}"
-                    out.append(f"{alias} = {a.print(self.ap)}\n")
-                    self.ap.aliases[a] = alias
+        if self.use_aliases and (self.debuginfo or _may_need_aliases(op)):
+            state = self._aliases = _AliasState()
+            try:
+                self._op(op, 0, [])
+            finally:
+                self._aliases = None
+            names = state.names()
+            self.ap = AttrPrinter({x: alias for x, alias, _ in names})
+            for x, alias, can_defer in names:
+                body = f"loc({x.print(self.ap)})" if isinstance(x, LocationAttr) else x.print(self.ap)
+                (deferred if can_defer else out).append(f"{alias} = {body}\n")
         lines: list[str] = []
         self._op(op, 0, lines)
         out.append("\n".join(lines))
         out.append("\n")
+        out.extend(deferred)
         res = getattr(op, "resources", None)
         if res:
             out.append(self._resources(res))
@@ -249,6 +335,11 @@ class Printer:
         return "\n".join(lines) + "\n"
 
     def _op(self, op: Operation, depth: int, lines: list[str]) -> None:
+        if self._aliases is not None:  # alias dry run: the location first, then what the op prints
+            if self.debuginfo:
+                self._aliases.visit(op.location, True)
+            self.op_body(op, depth)
+            return
         head = INDENT * depth
         res = ""
         if op.results:
@@ -288,11 +379,15 @@ class Printer:
         return name
 
     def generic_op(self, op: Operation, depth: int) -> str:
+        if self._aliases is not None:
+            return self._visit_generic(op, depth)
         s = [print_string(op.name), "(", ", ".join(self.value(v) for v in op.operands), ")"]
         if op.successors:
             s.append("[" + ", ".join(self.block_name(b) for b in op.successors) + "]")
         if op.properties:
             s.append(" <" + self.attr_dict(op.properties) + ">")
+        elif type(op.properties) is ExplicitProperties:
+            s.append(" <{}>")
         if op.regions:
             self.default_dialect.append("")
             s.append(" (" + ", ".join(self.region(r, depth, True, True, True) for r in op.regions) + ")")
@@ -301,6 +396,26 @@ class Printer:
             s.append(" " + self.attr_dict(op.attributes))
         s.append(" : " + self.function_type(op.operand_types, op.result_types))
         return "".join(s)
+
+    def _visit_generic(self, op: Operation, depth: int) -> str:
+        """The alias dry run of a generic op, in MLIR's ``DummyAliasOperationPrinter::printGenericOp`` order."""
+        state = self._aliases
+        assert state is not None
+        if op.regions:
+            self.default_dialect.append("")
+            for r in op.regions:
+                self.region(r, depth, True, True, True)
+            self.default_dialect.pop()
+        for v in op.operands:
+            state.visit(v.type)
+        for r in op.results:
+            state.visit(r.type)
+        for k in sorted(op.attributes):
+            state.visit(op.attributes[k])
+        if op.registered:
+            for k in sorted(op.properties):
+                state.visit(op.properties[k])
+        return ""
 
     def region(self, region: Region, depth: int | None = None, print_entry_args: bool = True,
                print_terminators: bool = True, print_empty_block: bool = False) -> str:
@@ -327,7 +442,7 @@ class Printer:
                 for a in b.args:
                     s = f"{self.value(a)}: {self.type(a.type)}"
                     if self.debuginfo:
-                        s += " " + self.location(a.location)
+                        s += " " + self.arg_location(a.location)
                     args.append(s)
                 h += "(" + ", ".join(args) + ")"
             h += ":"

@@ -14,7 +14,8 @@ its calls, and run the pipeline again if something was inlined. A call is inline
   entry block is merged into the first half, and each ``func.return`` becomes ``cf.br ^continuation(values)``,
   whose block arguments replace the call's results, as MLIR's ``func`` inliner interface does).
 
-Inlined ops get ``CallSiteLoc(callee op location, call location)`` as MLIR's ``remapInlinedLocations``.
+Inlined ops get the location ``callsite(callee op location at call location)``, stacked under existing call
+sites, as MLIR's ``remapInlinedLocations``.
 Afterwards, functions that are not public and no longer referenced are erased (MLIR's inliner deletes dead
 callables). Other calls are left in place.
 """
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dialects.func import CallOp, FuncOp, ReturnOp
-from mlir_py.attributes import CallSiteLoc, SymbolRefAttr
+from mlir_py.attributes import CallSiteLoc, LocationAttr, SymbolRefAttr
 from mlir_py.ir import Block, Operation, Region, Value, lookup_symbol
 from mlir_py.opdef import NoTerminator, SingleBlock
 from mlir_py.pass_manager import Pass, PassFailure, PassManager, PassOption, PipelineError, register_pass
@@ -74,6 +75,14 @@ def strongly_connected_components(nodes: list[FuncOp], edges: dict[FuncOp, list[
                         break
                 out.append(comp)
     return out
+
+
+def stack_location(loc: LocationAttr, caller: LocationAttr) -> LocationAttr:
+    """``callsite(loc at caller)``; a call-site ``loc`` gets ``caller`` at the bottom of its stack
+    (``callsite(a at callsite(b at caller))``), as MLIR's ``stackLocations``."""
+    if isinstance(loc, CallSiteLoc):
+        return CallSiteLoc(loc.callee, stack_location(loc.caller, caller))
+    return CallSiteLoc(loc, caller)
 
 
 def _callee(call: CallOp) -> FuncOp | None:
@@ -179,7 +188,7 @@ class InlinerPass(Pass):
     def _clone(o: Operation, mapping: dict[Any, Any], call: Operation) -> Operation:
         new = o.clone(mapping)
         for x in new.walk():
-            x.location = CallSiteLoc(x.location, call.location)
+            x.location = stack_location(x.location, call.location)
         return new
 
     def _inline_multi_block(self, call: CallOp, body: Region, block: Block) -> bool:
@@ -206,7 +215,7 @@ class InlinerPass(Pass):
             for o in b.ops:
                 if isinstance(o, ReturnOp):
                     dest.append(br.create([mapping.get(v, v) for v in o.operands], successors=[post],
-                                          location=CallSiteLoc(o.location, call.location)))
+                                          location=stack_location(o.location, call.location)))
                 else:
                     dest.append(self._clone(o, mapping, call))
         call.erase()

@@ -114,7 +114,7 @@ def _main(argv: list[str] | None) -> int:
         sys.stdout.write(PassCommandLine.list_text())
         return 0
     try:
-        pm = pass_cl.build(args, ctx)
+        pass_cl.build(args, ctx)  # report pipeline errors before reading the input
     except PipelineError as e:
         print(e.render(), file=sys.stderr)
         return 1
@@ -131,6 +131,7 @@ def _main(argv: list[str] | None) -> int:
     verifier = DiagnosticVerifier(text, filename, sources) if args.verify_diagnostics else None
     for chunk, offset in split_chunks(text, args.split_input_file):
         diags: list[Diagnostic] = []
+        pm = pass_cl.build(args, ctx)  # a fresh pass manager per chunk, as mlir-opt
         out = process_chunk(chunk, filename, offset, ctx, args, diags, pm)
         if verifier is not None:
             for d in diags:
@@ -138,6 +139,7 @@ def _main(argv: list[str] | None) -> int:
         else:
             report(diags, sources)
             failed = failed or out is None or any(d.severity == "error" for d in diags)
+        sys.stderr.write(PassCommandLine.reports(pm, args))
         if out is not None:
             outputs.append(out)
         elif args.split_input_file:
@@ -146,7 +148,6 @@ def _main(argv: list[str] | None) -> int:
         failed = not verifier.finish()
         for e in verifier.errors:
             print(e, file=sys.stderr)
-    sys.stderr.write(PassCommandLine.reports(pm, args))
     result = ((args.split_input_file or SPLIT_MARKER) + "\n").join(outputs)
     if args.output == "-":
         sys.stdout.write(result)

@@ -137,7 +137,7 @@ class MLIRLexer(Lexer):
                 mm = _VALUE_ID.match(text, pos)
                 if mm:
                     typ, stop = "VALUE_ID", mm.end()
-            elif c.isalpha() or c == "_":
+            elif (c.isalpha() and c.isascii()) or c == "_":
                 if "FAST_OP" in acc:
                     tok = self._fast(text, pos, line, col, fast_ops, new)
                     if tok is not None:

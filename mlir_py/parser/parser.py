@@ -41,6 +41,7 @@ from ..attributes import (
     FloatType,
     FunctionType,
     FusedLoc,
+    fused_loc,
     IndexType,
     IntegerAttr,
     IntegerSetAttr,
@@ -109,6 +110,8 @@ def unescape(s: str) -> str:
                 out += {"n": b"\n", "t": b"\t", '"': b'"', "\\": b"\\"}[n]
                 i += 2
                 continue
+            if not re.fullmatch(r"[0-9a-fA-F]{2}", body[i + 1:i + 3]):
+                raise ParseError("unknown escape in string literal")
             out.append(int(body[i + 1:i + 3], 16))
             i += 3
             continue
@@ -169,6 +172,8 @@ class _State:
         self.affine_syms: dict[str, aff.AffineExpr] = {}
         self.resources: dict[str, dict[str, Any]] = {}
         self.line_offset = 0
+        #: whether an operation or block argument names a location alias defined later in the file
+        self.deferred_locs = False
 
     def loc(self, tok: Token) -> FileLineColLoc:
         return FileLineColLoc(self.filename, tok.line + self.line_offset, tok.column)  # type: ignore[operator]
@@ -381,12 +386,16 @@ def _make_transformer(parser: MLIRParser) -> Any:
                 for k in [k for k in properties if k not in pn]:
                     del properties[k]
                 return cls.create(vals, ftype.results, properties, attributes, regions or [], succs or [], loc)
+            if props is not None and not properties:
+                from ..printer import ExplicitProperties
+
+                properties = ExplicitProperties()
             return Operation(vals, ftype.results, properties, attributes, regions or [], succs or [], loc, name)
 
         def check_unregistered(self, name: str, tok: Token) -> None:
             st = self.st
             dialect = name.split(".", 1)[0] if "." in name else ""
-            if dialect in st.ctx.dialects and not st.ctx.allow_unregistered_dialects:
+            if dialect in st.ctx.dialects and not getattr(st.ctx.dialects[dialect], "allow_unknown_operations", False):
                 raise st.error(f"unregistered operation '{name}' found in dialect ('{dialect}') that does not "
                                f"allow unknown operations", tok)
             if not st.ctx.allow_unregistered_dialects:
@@ -501,6 +510,8 @@ def _make_transformer(parser: MLIRParser) -> Any:
                     props[k] = attributes.pop(k)
             if region is not None and args and args[0][0] is None and arg_types:
                 raise st.error("expected SSA identifier for function arguments with a body", kw)
+            if region is not None and not region.blocks:
+                raise st.error("custom op 'func.func' expected non-empty function body", kw)
             return FuncOp.create([], [], props, attributes, [region] if region is not None else [Region()], [],
                                  st.loc(kw))
 
@@ -854,21 +865,66 @@ def _make_transformer(parser: MLIRParser) -> Any:
             return FileLineColLoc(unescape(c[0]), int(c[1]), int(c[2]))
 
         def loc_name(self, c: list[Any]) -> LocationAttr:
-            return NameLoc(unescape(c[0]), c[1])
+            return NameLoc(unescape(c[0]), self._nested_loc(c[1]))
 
         def loc_callsite(self, c: list[Any]) -> LocationAttr:
-            return CallSiteLoc(c[0], c[1])
+            return CallSiteLoc(self._nested_loc(c[0]), self._nested_loc(c[1]))
 
         def loc_fused(self, c: list[Any]) -> LocationAttr:
-            return FusedLoc([x for x in c[1:] if x is not None], c[0])
+            return fused_loc([self._nested_loc(x) for x in c[1:] if x is not None], c[0])
+
+        def _nested_loc(self, loc: Any) -> Any:
+            if isinstance(loc, _DeferredLoc):
+                raise self.st.error(f"undefined symbol alias id '{loc.name}'", loc.tok)
+            return loc
 
         def loc_alias(self, c: list[Any]) -> LocationAttr:
+            tok = c[0]
+            name = str(tok)[1:]
+            if name not in self.st.attr_aliases and "." not in name and "<" not in name:
+                # MLIR prints operation locations as aliases defined at the end of the file
+                self.st.deferred_locs = True
+                return _DeferredLoc(name, tok)
             a = self.hash_attr(c)
             if not isinstance(a, LocationAttr):
-                raise self.st.error("expected location attribute", c[0])
+                raise self.st.error(f"expected location, but found '{a}'", tok)
             return a
 
     return T
+
+
+class _DeferredLoc(LocationAttr):
+    """A trailing ``loc(#alias)`` whose alias is defined further down; resolved when the parse ends."""
+
+    __slots__ = ("name", "tok")
+
+    def __init__(self, name: str, tok: Token):
+        self.name, self.tok = name, tok
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.name, id(self))
+
+    def print(self, p: Any) -> str:
+        return f"#{self.name}"
+
+
+def _resolve_deferred_locs(root: Operation, st: _State) -> None:
+    def resolve(loc: LocationAttr) -> LocationAttr:
+        if not isinstance(loc, _DeferredLoc):
+            return loc
+        a = st.attr_aliases.get(loc.name)
+        if a is None:
+            raise st.error(f"operation location alias was never defined", loc.tok)
+        if not isinstance(a, LocationAttr):
+            raise st.error(f"expected location, but found '{a}'", loc.tok)
+        return a
+
+    for o in root.walk(post_order=False):
+        o.location = resolve(o.location)
+        for r in o.regions:
+            for b in r.blocks:
+                for arg in b.args:
+                    arg.location = resolve(arg.location)
 
 
 def _symbol_text(tok: Any) -> str:
@@ -960,86 +1016,88 @@ def _parse_simple_type(s: str) -> Type:
 
 
 def _dense(lit: Any, t: ShapedType, st: _State) -> DenseElementsAttr:
+    """The ``dense<lit>`` elements of type ``t``, checked as MLIR's ``TensorLiteralParser``: a hex string of raw
+    storage, one element (a splat), or nested lists of exactly the type's shape."""
     import numpy as np
 
     et = t.element_type
+    numeric = isinstance(et, (IntegerType, IndexType, FloatType, ComplexType))
     if lit is None:
         if t.num_elements != 0:
             raise st.error("expected non-empty elements literal", None)
-        return DenseElementsAttr(t, np.zeros(t.shape, dtype=numpy_dtype(et)))
-    if isinstance(lit, Token) and lit.type == "STRING":
+        return DenseElementsAttr(t, np.zeros(t.shape, dtype=numpy_dtype(et) if numeric else object))
+    if isinstance(lit, Token) and lit.type == "STRING" and numeric:
         s = unescape(lit)
-        if s.startswith("0x") and not (isinstance(et, IntegerType) is False and not isinstance(et, (FloatType,
-                                                                                                     IndexType))):
-            raw = bytes.fromhex(s[2:])
-            return _from_raw(raw, t, st, lit)
-        return DenseElementsAttr(t, np.array([s], dtype=object).reshape(()))
+        if not s.startswith("0x"):
+            raise st.error("expected string containing hex digits starting with `0x`", lit)
+        try:
+            return DenseElementsAttr.from_raw(t, bytes.fromhex(s[2:]))
+        except ValueError as e:
+            raise st.error(str(e) if "size" in str(e) else "expected string containing hex digits starting with "
+                           "`0x`", lit) from None
 
-    def conv(x: Any) -> Any:
+    def shape_of(x: Any) -> tuple[int, ...]:
+        if not isinstance(x, list):
+            return ()
+        subs = [shape_of(y) for y in x]
+        for y, sub in zip(x, subs):
+            if isinstance(y, list) != isinstance(x[0], list):
+                raise st.error("tensor literal is invalid; ranks are not consistent between elements", None)
+            if sub != subs[0]:
+                raise st.error("tensor literal is invalid; sizes are not consistent between elements", None)
+        return (len(x),) + (subs[0] if subs else ())
+
+    def flatten(x: Any, out: list[Any]) -> list[Any]:
         if isinstance(x, list):
-            return [conv(y) for y in x]
-        if isinstance(x, bool):
-            return x
-        if isinstance(x, tuple):
-            return complex(float(conv(x[1])), float(conv(x[2])))
-        if x.type == "STRING":
-            return unescape(x)
-        if isinstance(et, FloatType):
-            if x.type == "INT" and str(x).lower().startswith(("0x", "-0x")):
-                return _hex_float(x, et, st)
-            return parse_decimal(str(x), et.kind) if et.kind in _FLOAT_KINDS else float(x)
-        if x.type == "FLOAT":
-            raise st.error("expected integer elements, but parsed floating-point", x)
-        v = _int(x)
-        if isinstance(et, (IntegerType, IndexType)) and not _int_fits(v, et, str(x).startswith("-")):
-            raise st.error("integer constant out of range for type", x)
-        return v
+            for y in x:
+                flatten(y, out)
+        else:
+            out.append(_dense_element(x, et, st))
+        return out
 
-    vals = conv(lit)
-    if not isinstance(vals, list):
-        if isinstance(et, IntegerType) and not isinstance(vals, bool):
-            vals = et.normalize(vals)
-        return DenseElementsAttr(t, vals)
-    shape: list[int] = []
-    v = vals
-    while isinstance(v, list):
-        shape.append(len(v))
-        v = v[0] if v else None
-    if tuple(shape) != t.shape and not (t.shape == () and shape == []):
+    if not isinstance(lit, list):
+        return DenseElementsAttr(t, np.array(_dense_element(lit, et, st),
+                                             dtype=numpy_dtype(et) if numeric else object))
+    shape = shape_of(lit)
+    if shape != t.shape:
         raise st.error(f"inferred shape of elements literal ([{', '.join(map(str, shape))}]) does not match type "
                        f"([{', '.join(map(str, t.shape))}])", None)
-    if isinstance(et, IntegerType) and et.width > 1:
-        import numpy as np2
-
-        arr = np2.array(vals, dtype=object)
-        norm = np2.vectorize(et.normalize, otypes=[object])(arr) if arr.size else arr
-        return DenseElementsAttr(t, norm.astype(numpy_dtype(et)))
-    return DenseElementsAttr(t, vals)
+    vals = flatten(lit, [])
+    return DenseElementsAttr(t, np.array(vals, dtype=numpy_dtype(et) if numeric else object).reshape(t.shape))
 
 
-def _from_raw(raw: bytes, t: ShapedType, st: _State, tok: Token) -> DenseElementsAttr:
-    import numpy as np
-
-    et = t.element_type
-    n = t.num_elements
-    if isinstance(et, FloatType) and et.kind == "bf16":
-        u = np.frombuffer(raw, dtype="<u2")
-        arr = (u.astype(np.uint32) << 16).view(np.float32)
-    elif isinstance(et, IntegerType) and et.width == 1:
-        if len(raw) == n:
-            arr = np.frombuffer(raw, dtype=np.uint8).astype(bool)
-        else:
-            arr = np.unpackbits(np.frombuffer(raw, dtype=np.uint8), bitorder="little")[:max(n, 1)].astype(bool)
-            if len(raw) == 1 and raw[0] in (0, 0xFF):
-                arr = np.array(bool(raw[0]))
-    else:
-        dt = np.dtype(numpy_dtype(et)).newbyteorder("<")
-        arr = np.frombuffer(raw, dtype=dt)
-    if arr.size == 1 and n != 1:
-        return DenseElementsAttr(t, arr.reshape(()))
-    if arr.size != n:
-        raise st.error(f"elements hex data size is invalid for provided type", tok)
-    return DenseElementsAttr(t, arr.reshape(t.shape).astype(numpy_dtype(et)))
+def _dense_element(x: Any, et: Type, st: _State) -> Any:
+    """One element of a dense literal (a token, ``True``/``False``, or a ``("complex", re, im)`` pair) as the
+    Python value stored for element type ``et``."""
+    if isinstance(x, tuple):
+        if not isinstance(et, ComplexType) or isinstance(x[1], (list, tuple)) or isinstance(x[2], (list, tuple)):
+            raise st.error("unexpected complex literal for a non-complex element type", None)
+        return complex(_dense_element(x[1], et.element_type, st), _dense_element(x[2], et.element_type, st))
+    if isinstance(et, ComplexType):
+        raise st.error("expected a complex element '(re, im)'", x if isinstance(x, Token) else None)
+    if isinstance(x, bool):
+        if not (isinstance(et, IntegerType) and et.width == 1):
+            raise st.error("expected i1 type for 'true' or 'false' values", None)
+        return x
+    if x.type == "STRING":
+        if isinstance(et, (IntegerType, IndexType, FloatType)):
+            raise st.error("expected string containing hex digits starting with `0x`", x)
+        return unescape(x)
+    if isinstance(et, FloatType):
+        if x.type == "INT":
+            return _hex_float(x, et, st)
+        return parse_decimal(str(x), et.kind) if et.kind in _FLOAT_KINDS else float(x)
+    if not isinstance(et, (IntegerType, IndexType)):
+        raise st.error("expected a string element for elements of a non-numeric type", x)
+    if x.type == "FLOAT":
+        raise st.error("expected integer elements, but parsed floating-point", x)
+    v = _int(x)
+    neg = str(x).startswith("-")
+    if neg and isinstance(et, IntegerType) and et.signedness == "unsigned":
+        raise st.error("expected unsigned integer elements, but parsed negative value", x)
+    if not _int_fits(v, et, neg):
+        raise st.error("integer constant out of range for type", x)
+    return bool(v) if isinstance(et, IntegerType) and et.width == 1 else et.normalize(v)
 
 
 class _Engine:
@@ -1124,6 +1182,7 @@ class MLIRParser:
         rules, alternatives, terminals = [], ["generic_op", "func_op", "module_op"], []
         lexer_config = LexerConfig()
         self.transformer_cls = _make_transformer(self)
+        helper_rules: dict[str, str] = {}
         for name in sorted(ctx.ops):
             cls = ctx.ops[name]
             if name in ("func.func", "builtin.module"):
@@ -1142,6 +1201,16 @@ class MLIRParser:
                 rules.append(f"{rule}: {term} {custom}")
                 alternatives.append(rule)
                 setattr(self.transformer_cls, rule, _hook_callback(cls))
+                # helper rules a custom grammar names: ``custom_rules = {name: (body, callback(children, st))}``;
+                # several ops may share one (same name and body, e.g. MLIR's DynamicIndexList)
+                for hname, (hbody, hcb) in getattr(cls, "custom_rules", {}).items():
+                    if hname in helper_rules:
+                        if helper_rules[hname] != hbody:
+                            raise ValueError(f"'{name}': helper rule '{hname}' defined differently by another op")
+                        continue
+                    helper_rules[hname] = hbody
+                    rules.append(f"{hname}: {hbody}")
+                    setattr(self.transformer_cls, hname, _rule_callback(hcb))
                 continue
             cf = CompiledFormat(cls)
             self.formats[name] = cf
@@ -1342,7 +1411,10 @@ class MLIRParser:
             raise ParseError(f"use of undeclared SSA value name", ph.loc)
         for name, loc in st.top.block_refs.items():
             raise ParseError("reference to an undefined block", loc)
-        return self._module(st)
+        mod = self._module(st)
+        if st.deferred_locs:
+            _resolve_deferred_locs(mod, st)
+        return mod
 
     def _module(self, st: _State) -> Operation:
         from dialects.builtin import ModuleOp
@@ -1352,8 +1424,9 @@ class MLIRParser:
         if len(ops) == 1 and isinstance(ops[0], ModuleOp) and not ops[0].results:
             mod = ops[0].detach()
         else:
-            mod = ModuleOp.create(regions=[Region()],
-                                  location=FileLineColLoc(st.filename, 1 + st.line_offset, 1) if ops else UnknownLoc())
+            # MLIR's implicit module sits at file:0:0, or (a --split-input-file chunk) right after the marker
+            where = (st.line_offset, 9) if st.line_offset else (0, 0)
+            mod = ModuleOp.create(regions=[Region()], location=FileLineColLoc(st.filename, *where))
             body = mod.regions[0].add_block()
             for op in ops:
                 body.append(op.detach())
@@ -1387,10 +1460,15 @@ class MLIRParser:
         dname, _, mnemonic = head.partition(".")
         d = self.ctx.dialects.get(dname)
         inner = rest[:-1] if sep else None
+        if d is None:
+            if not self.ctx.allow_unregistered_dialects:
+                raise st.error(f"dialect '{dname}' is unknown; use -allow-unregistered-dialect to keep it verbatim"
+                               f" ({'!' if is_type else '#'}{body})", tok)
+            # kept verbatim: `#test.sym<...>` -> "sym<...>", `#test<...>` -> the text between the brackets
+            data = body[len(dname) + 1:] if mnemonic else (inner or "")
+            return OpaqueType(dname, data) if is_type else OpaqueAttr(dname, data)
         if not mnemonic and inner is not None and inner.startswith('"'):
             data = unescape(inner)
-            if d is None:
-                return OpaqueType(dname, data) if is_type else OpaqueAttr(dname, data)
             head, sep, rest = data.partition("<")
             mnemonic, inner = head, (rest[:-1] if sep else None)
         elif not mnemonic and inner is not None and d is not None:
@@ -1432,7 +1510,7 @@ class MLIRParser:
             expected = _acceptable(e, "expected")
             stack = _value_stack(e)
             if not at_end and _is_op_start(expected) and _OP_NAME_RE.fullmatch(str(tok)):
-                return ParseError(f"custom op '{tok}' is unknown{_tried_as_well(str(tok), stack)}", at(pos))
+                return self._unknown_custom_op(str(tok), stack, at(pos))
             message, at_token = _expected(expected, self.lark, stack)
             return ParseError(message, at(pos if at_token and not at_end else _wrong_token_pos(text, pos)))
         if isinstance(e, UnexpectedCharacters):
@@ -1456,10 +1534,19 @@ class MLIRParser:
                 return ParseError("invalid block name", at(pos))
             word = _OP_NAME_RE.match(text, pos)
             if word is not None and _is_op_start(allowed):
-                name = word.group(0)
-                return ParseError(f"custom op '{name}' is unknown{_tried_as_well(name, _value_stack(e))}", at(pos))
+                return self._unknown_custom_op(word.group(0), _value_stack(e), at(pos))
             return ParseError("unexpected character", at(pos))
         return ParseError(str(e).split("\n")[0], at(getattr(e, "pos_in_stream", 0) or 0))
+
+    def _unknown_custom_op(self, name: str, stack: list[Any], loc: FileLineColLoc) -> ParseError:
+        dialect = name.split(".", 1)[0]
+        if "." in name and dialect not in self.ctx.dialects:
+            err = ParseError(f"Dialect `{dialect}' not found for custom op '{name}' ", loc)
+            err.diagnostic.attach_note(f"Available dialects: {', '.join(sorted(self.ctx.dialects))} ; for more "
+                                       "info on dialect registration see https://mlir.llvm.org/getting_started/"
+                                       "Faq/#registered-loaded-dependent-whats-up-with-dialects-management", loc)
+            return err
+        return ParseError(f"custom op '{name}' is unknown{_tried_as_well(name, stack)}", loc)
 
 
 _OP_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_$.]*")
@@ -1591,6 +1678,8 @@ def _expected(expected: Any, lark: Lark, stack: Sequence[Any] = ()) -> tuple[str
         return "expected function type", True
     if "VALUE_ID" in exp:
         return ("expected ')' to end operand list" if "RPAR" in exp else "expected SSA operand"), False
+    if "CALLSITE" in exp:
+        return "expected location instance", False
     if "SYMBOL" in exp:
         custom = next((v for v in reversed(stack) if isinstance(v, Token) and
                        (v.type == "FUNC_FUNC" or v.type.startswith("OPNAME_"))), None)
@@ -1600,6 +1689,9 @@ def _expected(expected: Any, lark: Lark, stack: Sequence[Any] = ()) -> tuple[str
         return "expected block name", False
     if prev is not None and prev.type == "VALUE_ID" and "EQUAL" in exp:
         return "expected '=' after SSA name", False
+    if exp == {"LPAR"} and prev is not None and prev.value == "->" and \
+            any(isinstance(v, Token) and v.type == "AFFINE_MAP" for v in stack):
+        return "expected '(' in affine map range", False
     if exp <= {"INT", "FLOAT", "TRUE", "FALSE"} and "INT" in exp:
         return "expected integer literal", True
     opened = _open_bracket(stack)
@@ -1607,6 +1699,8 @@ def _expected(expected: Any, lark: Lark, stack: Sequence[Any] = ()) -> tuple[str
         kind, before = opened
         closer = spell(_OPENERS[kind])
         comma = "COMMA" in exp
+        if kind == "LPAR" and before is not None and before.type in ("LOC", "CALLSITE"):
+            return f"expected {closer} in location", False
         if kind == "LPAR":
             operands = before is not None and before.type == "STRING"
             return f"expected {closer}" + (" to end operand list" if operands else ""), False
@@ -1679,6 +1773,13 @@ class _HookParser:
 
 def _group_callback(self: Any, c: list[Any]) -> Any:
     return c
+
+
+def _rule_callback(fn: Any) -> Any:
+    def callback(self: Any, c: list[Any]) -> Any:
+        return fn(c, self.st)
+
+    return callback
 
 
 def _hook_callback(cls: Any) -> Any:

@@ -1,0 +1,807 @@
+"""The tensor dialect (mlir/docs/Dialects/TensorOps.md): creating, slicing, padding, reshaping and reading
+immutable tensor values.
+
+Op names, operand/property names, custom syntax and generic syntax are MLIR's, so text moves between mlir-py and
+``mlir-opt``. Offsets, sizes, strides and padding amounts are MLIR's mixed static/dynamic lists
+(:mod:`dialects._mixed`): ``%t[0, %i] [4, 4] [1, 1]`` in custom syntax, ``static_offsets = array<i64: 0,
+-9223372036854775808>`` plus ``index`` operands in generic syntax. Result shapes are inferred and verified as in
+mlir/lib/Dialect/Tensor/IR/TensorOps.cpp (shape arithmetic in :mod:`dialects._shape`, shared with memref).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlir_py.attributes import (
+    DYNAMIC,
+    Attribute,
+    FloatType,
+    IndexType,
+    IntegerType,
+    RankedTensorType,
+    ShapedType,
+    Type,
+    UnitAttr,
+    UnrankedTensorType,
+    element_type,
+    index,
+)
+from mlir_py.dialect import Dialect
+from mlir_py.ir import Operation
+from mlir_py.opdef import (
+    AnyRankedTensor,
+    AnyTensor,
+    AnyType,
+    Constraint,
+    HasParent,
+    IsTerminator,
+    Op,
+    Pure,
+    ReturnLike,
+    SingleBlock,
+    isa,
+    operand,
+    prop,
+    region_def,
+    result_def,
+    var_operand,
+)
+
+from . import _shape as sh
+from ._mixed import (
+    MIXED_LIST,
+    MIXED_RULES,
+    I64Array,
+    Index,
+    IntLiteral,
+    attr_dict_suffix,
+    check_attr_dict,
+    error,
+    keyword_flag,
+    mixed_list,
+    parse_mixed,
+    print_mixed,
+    segments,
+    static_list,
+    verify_mixed,
+)
+
+AnyNon0RankedOrUnrankedTensor = Constraint(
+    lambda t: isinstance(t, UnrankedTensorType) or isinstance(t, RankedTensorType) and t.rank > 0,
+    "non-0-ranked or unranked tensor")
+AnyStaticShapeTensor = Constraint(lambda t: isinstance(t, RankedTensorType) and t.has_static_shape,
+                                  "statically shaped tensor of any type values")
+Reassociation = Constraint(lambda a: sh.reassociation_groups(a) is not None, "Array of 64-bit integer array attributes")
+Index1DTensor = Constraint(lambda t: isinstance(t, RankedTensorType) and t.rank == 1 and isinstance(
+    t.element_type, (IndexType, IntegerType)), "1D tensor of signless integer or index values")
+
+
+def _ranked(t: Type) -> RankedTensorType:
+    assert isinstance(t, RankedTensorType)
+    return t
+
+
+def _dynamic_dims(t: Type) -> int:
+    return sum(1 for d in t.shape if d == DYNAMIC) if isinstance(t, ShapedType) else 0
+
+
+def _index_types(types: dict[str, list[Type]], names: dict[str, list[Any]], *groups: str) -> None:
+    for g in groups:
+        types[g] = [index] * len(names.get(g, ()))
+
+
+class _HasParent(HasParent):
+    """``HasParent`` with MLIR's wording for several parents (``'a, b'``)."""
+
+    def verify(self, op: Operation) -> None:
+        p = op.parent_op
+        if p is None or p.name not in self.parents:
+            raise op.emit_error(f"expects parent op to be one of '{', '.join(self.parents)}'")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# construction
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class EmptyOp(Op, name="tensor.empty", traits=[Pure()]):
+    """An uninitialized tensor: only its shape is meaningful (destination of destination-passing ops).
+
+    Operands: one ``index`` per dynamic dimension of the result, in order.
+    Errors: a dynamic-size count differing from the result's dynamic dimensions."""
+
+    dynamicSizes = var_operand(Index)
+    result = result_def(AnyRankedTensor)
+    assembly_format = "`(`$dynamicSizes`)` attr-dict `:` type($result)"
+
+    @classmethod
+    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+        _index_types(types, names, "dynamicSizes")
+
+    def verify_(self) -> None:
+        n = _dynamic_dims(self.result.type)
+        if self.num_operands != n:
+            raise self.emit_error(f"incorrect number of dynamic sizes, has {self.num_operands}, expected {n}")
+
+
+class FromElementsOp(Op, name="tensor.from_elements", traits=[Pure()]):
+    """A static-shape tensor from its elements in row-major order.
+
+    Syntax: ``tensor.from_elements %a, %b : tensor<2xf32>`` (one operand per element).
+    Errors: element count or type differing from the result type."""
+
+    elements = var_operand(AnyType)
+    result = result_def(AnyStaticShapeTensor)
+    assembly_format = "$elements attr-dict `:` type($result)"
+
+    @classmethod
+    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+        r = types.get("result")
+        if r:
+            types["elements"] = [element_type(r[0])] * len(names.get("elements", ()))
+
+    def asm_result_names(self) -> list[str]:
+        return ["from_elements"]
+
+    def verify_(self) -> None:
+        t = _ranked(self.result.type)
+        if self.num_operands != t.num_elements or any(x != t.element_type for x in self.operand_types):
+            raise self.emit_error("failed to verify that operand types match result element type")
+
+
+class SplatOp(Op, name="tensor.splat", traits=[Pure()]):
+    """A tensor with every element equal to ``input``; dynamic dimensions take their sizes from ``dynamicSizes``.
+
+    Syntax: ``tensor.splat %v : tensor<4xf32>``, ``tensor.splat %v[%n] : tensor<?x4xf32>``.
+    Errors: ``input`` not of the element type; a dynamic-size count differing from the dynamic dimensions."""
+
+    input = operand(AnyType)
+    dynamicSizes = var_operand(Index)
+    aggregate = result_def(AnyRankedTensor)
+    assembly_format = "$input (`[` $dynamicSizes^ `]`)? attr-dict `:` type($aggregate)"
+
+    @classmethod
+    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+        r = types.get("aggregate")
+        if r:
+            types["input"] = [element_type(r[0])]
+        _index_types(types, names, "dynamicSizes")
+
+    def asm_result_names(self) -> list[str]:
+        return ["splat"]
+
+    def verify_(self) -> None:
+        t = self.aggregate.type
+        if self.input.type != element_type(t):
+            raise self.emit_error("failed to verify that operand type matches element type of result")
+        n = _dynamic_dims(t)
+        if len(self.dynamicSizes) != n:
+            raise self.emit_error(f"incorrect number of dynamic sizes, has {len(self.dynamicSizes)}, expected {n}")
+
+
+class GenerateOp(Op, name="tensor.generate", traits=[SingleBlock()]):
+    """A tensor whose element at ``(i0, ..., iN)`` is the value yielded by ``body`` for the index arguments
+    ``(i0, ..., iN)``; dynamic extents are the operands, in order.
+
+    Errors: an extent count differing from the dynamic dimensions; body arguments not one ``index`` per
+    dimension; a yielded value not of the element type."""
+
+    dynamicExtents = var_operand(Index)
+    result = result_def(AnyRankedTensor)
+    body = region_def(single_block=True)
+    assembly_format = "$dynamicExtents $body attr-dict `:` type($result)"
+
+    @classmethod
+    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+        _index_types(types, names, "dynamicExtents")
+
+    def asm_result_names(self) -> list[str]:
+        return ["generated"]
+
+    def verify_(self) -> None:
+        t = _ranked(self.result.type)
+        if self.num_operands != _dynamic_dims(t):
+            raise error(self, "must have as many index operands as dynamic extents in the result type")
+        blocks = self.regions[0].blocks
+        if not blocks:
+            return
+        args = blocks[0].args
+        if not all(isinstance(a.type, IndexType) for a in args):
+            raise error(self, "all body arguments must be index")
+        if len(args) != t.rank:
+            raise error(self, "must have one body argument per input dimension")
+        y = blocks[0].last_op
+        if isinstance(y, YieldOp) and y.value.type != t.element_type:
+            raise self.emit_error("body must be terminated with a `yield` operation of the tensor element type")
+
+
+class YieldOp(Op, name="tensor.yield", traits=[Pure(), _HasParent("tensor.generate", "tensor.pad"), ReturnLike(),
+                                                IsTerminator()]):
+    """Terminator of ``tensor.generate`` and ``tensor.pad`` bodies: the element value at the block's indices."""
+
+    value = operand(AnyType)
+    assembly_format = "$value attr-dict `:` type($value)"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# element access
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class ExtractOp(Op, name="tensor.extract", traits=[Pure()]):
+    """The element of ``tensor`` at ``indices`` (one ``index`` per dimension; out of bounds is undefined).
+
+    Errors: an index count differing from the rank."""
+
+    tensor = operand(AnyRankedTensor)
+    indices = var_operand(Index)
+    result = result_def(AnyType)
+    assembly_format = "$tensor `[` $indices `]` attr-dict `:` type($tensor)"
+
+    @classmethod
+    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+        t = types.get("tensor")
+        if t:
+            types["result"] = [element_type(t[0])]
+        _index_types(types, names, "indices")
+
+    def asm_result_names(self) -> list[str]:
+        return ["extracted"]
+
+    def verify_(self) -> None:
+        t = _ranked(self.tensor.type)
+        if self.result.type != t.element_type:
+            raise self.emit_error("failed to verify that result type matches element type of tensor")
+        if len(self.indices) != t.rank:
+            raise self.emit_error("incorrect number of indices for extract_element")
+
+
+class InsertOp(Op, name="tensor.insert", traits=[Pure()]):
+    """``dest`` with the element at ``indices`` replaced by ``scalar`` (a new tensor value).
+
+    Errors: an index count differing from the rank; ``scalar`` not of the element type."""
+
+    scalar = operand(AnyType)
+    dest = operand(AnyRankedTensor)
+    indices = var_operand(Index)
+    result = result_def(AnyRankedTensor)
+    assembly_format = "$scalar `into` $dest `[` $indices `]` attr-dict `:` type($dest)"
+
+    @classmethod
+    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+        t = types.get("dest")
+        if t:
+            types["result"] = [t[0]]
+            types["scalar"] = [element_type(t[0])]
+        _index_types(types, names, "indices")
+
+    def asm_result_names(self) -> list[str]:
+        return ["inserted"]
+
+    def verify_(self) -> None:
+        t = _ranked(self.dest.type)
+        if self.result.type != t:
+            raise self.emit_error("failed to verify that result type matches type of dest")
+        if self.scalar.type != t.element_type:
+            raise self.emit_error("failed to verify that scalar type matches element type of dest")
+        if len(self.indices) != t.rank:
+            raise self.emit_error("incorrect number of indices")
+
+
+class DimOp(Op, name="tensor.dim", traits=[Pure()]):
+    """The size of dimension ``index`` of ``source`` (out of range is undefined, not an error, as in MLIR)."""
+
+    source = operand(AnyNon0RankedOrUnrankedTensor)
+    index = operand(Index)
+    result = result_def(Index)
+    assembly_format = "attr-dict $source `,` $index `:` type($source)"
+
+    @classmethod
+    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+        types["index"] = [index]
+        types["result"] = [index]
+
+    def asm_result_names(self) -> list[str]:
+        return ["dim"]
+
+
+class RankOp(Op, name="tensor.rank", traits=[Pure()]):
+    """The rank of ``tensor`` as an ``index``."""
+
+    tensor = operand(AnyTensor)
+    result = result_def(Index)
+    assembly_format = "$tensor attr-dict `:` type($tensor)"
+
+    @classmethod
+    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+        types["result"] = [index]
+
+    def asm_result_names(self) -> list[str]:
+        return ["rank"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# casts and reshapes
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class CastOp(Op, name="tensor.cast", traits=[Pure()]):
+    """The same tensor with more or less static shape information (``tensor<4x?xf32>`` to ``tensor<?x8xf32>``).
+
+    Errors: different element types, or shapes that cannot both hold (MLIR's ``verifyCompatibleShape``)."""
+
+    source = operand(AnyTensor)
+    dest = result_def(AnyTensor)
+    assembly_format = "$source attr-dict `:` type($source) `to` type($dest)"
+
+    def asm_result_names(self) -> list[str]:
+        return ["cast"]
+
+    def verify_(self) -> None:
+        a, b = self.source.type, self.dest.type
+        if element_type(a) != element_type(b) or not sh.compatible_shapes(a, b):
+            raise self.emit_error(f"operand type '{a}' and result type '{b}' are cast incompatible")
+
+
+class BitcastOp(Op, name="tensor.bitcast", traits=[Pure()]):
+    """The same bits as a tensor of another element type of equal bit width (shapes must be compatible)."""
+
+    source = operand(AnyTensor)
+    dest = result_def(AnyTensor)
+    assembly_format = "$source attr-dict `:` type($source) `to` type($dest)"
+
+    def verify_(self) -> None:
+        a, b = self.source.type, self.dest.type
+        ea, eb = element_type(a), element_type(b)
+        wa = getattr(ea, "width", 64 if isinstance(ea, IndexType) else None)
+        wb = getattr(eb, "width", 64 if isinstance(eb, IndexType) else None)
+        if not sh.compatible_shapes(a, b) or wa is None or wa != wb or not isinstance(
+                ea, (IntegerType, FloatType)) or not isinstance(eb, (IntegerType, FloatType)):
+            raise self.emit_error(f"operand type '{a}' and result type '{b}' are cast incompatible")
+
+
+class ReshapeOp(Op, name="tensor.reshape", traits=[Pure()]):
+    """``source``'s elements (row-major) in the shape given by the 1-D ``shape`` tensor.
+
+    Errors: element types differing; static element counts differing; a ``shape`` length differing from the
+    ranked result's rank (or dynamic)."""
+
+    source = operand(AnyTensor)
+    shape = operand(Index1DTensor)
+    result = result_def(AnyTensor)
+    assembly_format = "$source `(` $shape `)` attr-dict `:` functional-type(operands, results)"
+
+    def asm_result_names(self) -> list[str]:
+        return ["reshape"]
+
+    def verify_(self) -> None:
+        src, res = self.source.type, self.result.type
+        if element_type(src) != element_type(res):
+            raise self.emit_error("element types of source and destination tensor types should be the same")
+        n = _ranked(self.shape.type).shape[0]
+        if isinstance(res, RankedTensorType):
+            if isinstance(src, RankedTensorType) and src.has_static_shape and res.has_static_shape and \
+                    src.num_elements != res.num_elements:
+                raise self.emit_error("source and destination tensor should have the same number of elements")
+            if n == DYNAMIC:
+                raise self.emit_error("cannot use shape operand with dynamic length to reshape to statically-ranked "
+                                      "tensor type")
+            if n != res.rank:
+                raise self.emit_error("length of shape operand differs from the result's tensor rank")
+
+
+def _verify_reshape(op: Op, expanded: RankedTensorType, collapsed: RankedTensorType) -> None:
+    """MLIR's ``verifyTensorReshapeOp`` (``verifyReshapeLikeTypes`` and the inferred collapsed type)."""
+    groups = sh.reassociation_groups(op.properties.get("reassociation")) or []
+    if expanded.rank < collapsed.rank:
+        raise op.emit_error(f"expected the expanded type, '{expanded}' to have a higher (or same) rank than the "
+                            f"collapsed type, '{collapsed}'.")
+    if collapsed.rank != len(groups):
+        raise op.emit_error(f"expected collapsed rank ({collapsed.rank}) to equal the number of reassociation maps "
+                            f"({len(groups)}).")
+    bad = sh.invalid_reassociation(groups, expanded.rank)
+    if bad is not None:
+        raise op.emit_error(f"expected reassociation map #{bad} to be valid and contiguous.")
+    msg = sh.reshape_like_error(collapsed.shape, expanded.shape, groups)
+    if msg is not None:
+        raise op.emit_error(msg)
+    expected = RankedTensorType(sh.collapsed_shape(expanded.shape, groups), expanded.element_type)
+    if RankedTensorType(collapsed.shape, collapsed.element_type) != expected:
+        raise op.emit_error(f"expected collapsed type to be '{expected}', but got '{collapsed}'")
+
+
+class CollapseShapeOp(Op, name="tensor.collapse_shape", traits=[Pure()]):
+    """``src`` with each group of consecutive dimensions of ``reassociation`` merged into one.
+
+    Syntax: ``tensor.collapse_shape %t [[0, 1], [2]] : tensor<2x3x4xf32> into tensor<6x4xf32>``.
+    Errors: groups not contiguous or not covering the source dims; a collapsed size not the product of its group
+    (dynamic if any size in the group is)."""
+
+    src = operand(AnyRankedTensor)
+    reassociation = prop(Reassociation)
+    result = result_def(AnyRankedTensor)
+    assembly_format = "$src $reassociation attr-dict `:` type($src) `into` type($result)"
+
+    def asm_result_names(self) -> list[str]:
+        return ["collapsed"]
+
+    def verify_(self) -> None:
+        _verify_reshape(self, _ranked(self.src.type), _ranked(self.result.type))
+
+
+class ExpandShapeOp(Op, name="tensor.expand_shape", traits=[Pure()]):
+    """``src`` with each dimension split into the group of ``reassociation``; ``output_shape`` gives every result
+    size (static or dynamic).
+
+    Syntax: ``tensor.expand_shape %t [[0, 1], [2]] output_shape [%n, 4, 8] : tensor<?x8xf32> into
+    tensor<?x4x8xf32>``.
+    Errors: as ``collapse_shape``; an ``output_shape`` that disagrees with the static result sizes."""
+
+    src = operand(AnyRankedTensor)
+    output_shape = var_operand(Index)
+    reassociation = prop(Reassociation)
+    static_output_shape = prop(I64Array)
+    result = result_def(AnyRankedTensor)
+    custom_grammar = f'VALUE_ID attribute "output_shape" {MIXED_LIST} [attr_dict] ":" type "into" type'
+    custom_rules = MIXED_RULES
+
+    @classmethod
+    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ExpandShapeOp:
+        src, reassoc, shape, attrs, st_, rt = c
+        vals, static = parse_mixed(shape, st)
+        op: ExpandShapeOp = cls.create([st.use(src, st_), *vals], [rt], {
+            "reassociation": reassoc, "static_output_shape": static}, check_attr_dict(cls, attrs, st, kw),
+            location=st.loc(kw))
+        return op
+
+    def print_custom(self, p: Any) -> str:
+        return (f"{p.op_name(self)} {p.value(self.src)} {p.attr(self.properties['reassociation'])} output_shape "
+                f"{print_mixed(p, static_list(self, 'static_output_shape'), self.output_shape)}"
+                f"{attr_dict_suffix(p, self)} : {p.type(self.src.type)} into {p.type(self.result.type)}")
+
+    def asm_result_names(self) -> list[str]:
+        return ["expanded"]
+
+    def verify_(self) -> None:
+        res = _ranked(self.result.type)
+        static = static_list(self, "static_output_shape")
+        if len(static) != res.rank:
+            raise self.emit_error(f"expected number of static shape dims to be equal to the output rank ({res.rank})"
+                                  f" but found {len(static)} inputs instead")
+        n_dyn = sum(1 for s in static if s == DYNAMIC)
+        if len(self.output_shape) != n_dyn:
+            raise self.emit_error(f"mismatch in dynamic dims in output_shape and static_output_shape: "
+                                  f"static_output_shape has {n_dyn} dynamic dims while output_shape has "
+                                  f"{len(self.output_shape)} values")
+        _verify_reshape(self, res, _ranked(self.src.type))
+        for i, (d, s) in enumerate(zip(res.shape, static)):
+            if d != DYNAMIC and d != s:
+                raise self.emit_error(f"invalid output shape provided at pos {i}")
+
+    @property
+    def mixed_output_shape(self) -> list[Any]:
+        return mixed_list(static_list(self, "static_output_shape"), self.output_shape)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# slices
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class _OffsetsSizesStrides(Op):
+    """Accessors and verification shared by ops with offsets, sizes and strides (MLIR's
+    ``OffsetSizeAndStrideOpInterface``): ``mixed_offsets`` etc. give each entry as an int or a Value."""
+
+    __slots__ = ()
+
+    def _max_ranks(self) -> tuple[int, int, int]:
+        raise NotImplementedError
+
+    @property
+    def static_offsets(self) -> tuple[int, ...]:
+        return static_list(self, "static_offsets")
+
+    @property
+    def static_sizes(self) -> tuple[int, ...]:
+        return static_list(self, "static_sizes")
+
+    @property
+    def static_strides(self) -> tuple[int, ...]:
+        return static_list(self, "static_strides")
+
+    @property
+    def mixed_offsets(self) -> list[Any]:
+        return mixed_list(self.static_offsets, self.offsets)  # type: ignore[attr-defined]
+
+    @property
+    def mixed_sizes(self) -> list[Any]:
+        return mixed_list(self.static_sizes, self.sizes)  # type: ignore[attr-defined]
+
+    @property
+    def mixed_strides(self) -> list[Any]:
+        return mixed_list(self.static_strides, self.strides)  # type: ignore[attr-defined]
+
+    def verify_offsets_sizes_strides(self) -> None:
+        """MLIR's ``verifyOffsetSizeAndStrideOp``."""
+        r_off, r_size, r_stride = self._max_ranks()
+        offs, sizes, strides = self.static_offsets, self.static_sizes, self.static_strides
+        if not (len(offs) == 1 and r_off == 1) and len(offs) != len(sizes):
+            raise error(self, f"expected mixed offsets rank to match mixed sizes rank ({len(offs)} vs {len(sizes)}) "
+                        "so the rank of the result type is well-formed.")
+        if len(sizes) != len(strides):
+            raise error(self, f"expected mixed sizes rank to match mixed strides rank ({len(sizes)} vs "
+                        f"{len(strides)}) so the rank of the result type is well-formed.")
+        verify_mixed(self, "offset", r_off, offs, self.offsets)  # type: ignore[attr-defined]
+        verify_mixed(self, "size", r_size, sizes, self.sizes)  # type: ignore[attr-defined]
+        verify_mixed(self, "stride", r_stride, strides, self.strides)  # type: ignore[attr-defined]
+        for o in offs:
+            if o < 0 and o != DYNAMIC:
+                raise error(self, f"expected offsets to be non-negative, but got {o}")
+        for s in sizes:
+            if s < 0 and s != DYNAMIC:
+                raise error(self, f"expected sizes to be non-negative, but got {s}")
+
+
+def _slice_lists(st: Any, offs: Any, sizes: Any, strides: Any) -> tuple[list[Any], list[int], dict[str, Attribute]]:
+    """Resolve three mixed lists: (dynamic values in operand order, their counts, the static properties)."""
+    (ov, oa), (sv, sa), (tv, ta) = parse_mixed(offs, st), parse_mixed(sizes, st), parse_mixed(strides, st)
+    return [*ov, *sv, *tv], [len(ov), len(sv), len(tv)], {"static_offsets": oa, "static_sizes": sa,
+                                                         "static_strides": ta}
+
+
+def print_slice_lists(p: Any, op: Any) -> str:
+    """``[offsets] [sizes] [strides]`` of an offsets/sizes/strides op."""
+    return (f"{print_mixed(p, op.static_offsets, op.offsets)} {print_mixed(p, op.static_sizes, op.sizes)} "
+            f"{print_mixed(p, op.static_strides, op.strides)}")
+
+
+def slice_result_type(source: RankedTensorType, sizes: tuple[int, ...]) -> RankedTensorType:
+    """MLIR's ``ExtractSliceOp::inferResultType``: the static sizes, source element type (no rank reduction)."""
+    return RankedTensorType(sizes, source.element_type, source.encoding)
+
+
+class ExtractSliceOp(_OffsetsSizesStrides, name="tensor.extract_slice", traits=[Pure()]):
+    """The strided slice of ``source`` at ``offsets`` with ``sizes`` and ``strides`` (one entry per source dim).
+
+    The result shape is ``sizes``, optionally rank-reduced by dropping unit dimensions.
+    Syntax: ``tensor.extract_slice %t[0, %i] [4, 1] [1, 1] : tensor<8x16xf32> to tensor<4xf32>``.
+    Errors: a result that is not the sizes' type or a rank reduction of it; a static slice out of bounds."""
+
+    source = operand(AnyRankedTensor)
+    offsets = var_operand(Index)
+    sizes = var_operand(Index)
+    strides = var_operand(Index)
+    static_offsets_ = prop(I64Array, attr_name="static_offsets")
+    static_sizes_ = prop(I64Array, attr_name="static_sizes")
+    static_strides_ = prop(I64Array, attr_name="static_strides")
+    result = result_def(AnyRankedTensor)
+    custom_grammar = f'VALUE_ID {MIXED_LIST} {MIXED_LIST} {MIXED_LIST} [attr_dict] ":" type "to" type'
+    custom_rules = MIXED_RULES
+
+    @classmethod
+    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ExtractSliceOp:
+        src, offs, sizes, strides, attrs, srct, rt = c
+        vals, counts, props = _slice_lists(st, offs, sizes, strides)
+        props["operandSegmentSizes"] = segments(1, *counts)
+        op: ExtractSliceOp = cls.create([st.use(src, srct), *vals], [rt], props, check_attr_dict(cls, attrs, st, kw),
+                                        location=st.loc(kw))
+        return op
+
+    def print_custom(self, p: Any) -> str:
+        return (f"{p.op_name(self)} {p.value(self.source)}{print_slice_lists(p, self)}{attr_dict_suffix(p, self)} : "
+                f"{p.type(self.source.type)} to {p.type(self.result.type)}")
+
+    def asm_result_names(self) -> list[str]:
+        return ["extracted_slice"]
+
+    def _max_ranks(self) -> tuple[int, int, int]:
+        r = _ranked(self.source.type).rank
+        return r, r, r
+
+    def verify_(self) -> None:
+        self.verify_offsets_sizes_strides()
+        src = _ranked(self.source.type)
+        expected = slice_result_type(src, self.static_sizes)
+        res = sh.is_rank_reduced_type(expected, _ranked(self.result.type))
+        if res != sh.SUCCESS:
+            raise error(self, sh.slice_error(res, expected))
+        msg = sh.in_bounds_slice(src.shape, self.static_offsets, self.static_sizes, self.static_strides)
+        if msg is not None:
+            raise error(self, msg)
+
+
+class InsertSliceOp(_OffsetsSizesStrides, name="tensor.insert_slice", traits=[Pure()]):
+    """``dest`` with the strided slice at ``offsets``/``sizes``/``strides`` replaced by ``source`` (the inverse
+    of ``extract_slice``; ``source`` may be a rank reduction of the sizes).
+
+    Syntax: ``tensor.insert_slice %s into %d[0, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x8xf32>``.
+    Errors: ``source`` not the sizes' type or a rank reduction of it; a static slice out of bounds."""
+
+    source = operand(AnyRankedTensor)
+    dest = operand(AnyRankedTensor)
+    offsets = var_operand(Index)
+    sizes = var_operand(Index)
+    strides = var_operand(Index)
+    static_offsets_ = prop(I64Array, attr_name="static_offsets")
+    static_sizes_ = prop(I64Array, attr_name="static_sizes")
+    static_strides_ = prop(I64Array, attr_name="static_strides")
+    result = result_def(AnyRankedTensor)
+    custom_grammar = (f'VALUE_ID "into" VALUE_ID {MIXED_LIST} {MIXED_LIST} {MIXED_LIST} [attr_dict] ":" type '
+                      '"into" type')
+    custom_rules = MIXED_RULES
+
+    @classmethod
+    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> InsertSliceOp:
+        src, dst, offs, sizes, strides, attrs, srct, dt = c
+        vals, counts, props = _slice_lists(st, offs, sizes, strides)
+        props["operandSegmentSizes"] = segments(1, 1, *counts)
+        op: InsertSliceOp = cls.create([st.use(src, srct), st.use(dst, dt), *vals], [dt], props,
+                                       check_attr_dict(cls, attrs, st, kw), location=st.loc(kw))
+        return op
+
+    def print_custom(self, p: Any) -> str:
+        return (f"{p.op_name(self)} {p.value(self.source)} into {p.value(self.dest)}{print_slice_lists(p, self)}"
+                f"{attr_dict_suffix(p, self)} : {p.type(self.source.type)} into {p.type(self.dest.type)}")
+
+    def asm_result_names(self) -> list[str]:
+        return ["inserted_slice"]
+
+    def _max_ranks(self) -> tuple[int, int, int]:
+        r = _ranked(self.dest.type).rank
+        return r, r, r
+
+    def verify_(self) -> None:
+        if self.result.type != self.dest.type:
+            raise self.emit_error("failed to verify that all of {dest, result} have same type")
+        self.verify_offsets_sizes_strides()
+        dst = _ranked(self.dest.type)
+        expected = slice_result_type(dst, self.static_sizes)
+        res = sh.is_rank_reduced_type(expected, _ranked(self.source.type))
+        if res != sh.SUCCESS:
+            raise error(self, sh.slice_error(res, expected))
+        msg = sh.in_bounds_slice(dst.shape, self.static_offsets, self.static_sizes, self.static_strides)
+        if msg is not None:
+            raise error(self, msg)
+
+
+def pad_result_type(source: RankedTensorType, low: tuple[int, ...], high: tuple[int, ...]) -> RankedTensorType | None:
+    """MLIR's ``PadOp::inferResultType``: ``size + low + high`` per dim, dynamic if any of them is."""
+    if len(low) != source.rank or len(high) != source.rank:
+        return None
+    shape = [DYNAMIC if DYNAMIC in (d, lo, hi) else d + lo + hi for d, lo, hi in zip(source.shape, low, high)]
+    return RankedTensorType(shape, source.element_type)
+
+
+class PadOp(Op, name="tensor.pad", traits=[Pure(), SingleBlock()]):
+    """``source`` padded with ``low[i]`` elements before and ``high[i]`` after each dimension ``i``; each padding
+    element is the value the region yields for its indices (``tensor.yield``). ``nofold`` keeps an otherwise
+    foldable pad (a copy).
+
+    Syntax: ``tensor.pad %t nofold low[1, %i] high[2, 3] { ^bb0(%a: index, %b: index): tensor.yield %v : f32 }
+    : tensor<8x16xf32> to tensor<11x?xf32>``.
+    Errors: a result shape disagreeing with the inferred static sizes; block arguments not one ``index`` per
+    dimension; a yielded value not of the element type."""
+
+    source = operand(AnyRankedTensor)
+    low = var_operand(Index)
+    high = var_operand(Index)
+    static_low = prop(I64Array)
+    static_high = prop(I64Array)
+    nofold = prop(isa(UnitAttr, description="unit attribute"), optional=True)
+    result = result_def(AnyRankedTensor)
+    region = region_def(single_block=True)
+    custom_grammar = (f'VALUE_ID [kw_nofold] "low" {MIXED_LIST} "high" {MIXED_LIST} region [attr_dict] ":" type '
+                      '"to" type')
+    custom_rules = {**MIXED_RULES, **keyword_flag("nofold")}
+
+    @classmethod
+    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> PadOp:
+        src, nofold, low, high, region, attrs, srct, rt = c
+        lv, la = parse_mixed(low, st)
+        hv, ha = parse_mixed(high, st)
+        props: dict[str, Attribute] = {"static_low": la, "static_high": ha, "operandSegmentSizes": segments(
+            1, len(lv), len(hv))}
+        if nofold:
+            props["nofold"] = UnitAttr()
+        op: PadOp = cls.create([st.use(src, srct), *lv, *hv], [rt], props, check_attr_dict(cls, attrs, st, kw),
+                               [region], location=st.loc(kw))
+        return op
+
+    def print_custom(self, p: Any) -> str:
+        nofold = " nofold" if "nofold" in self.properties else ""
+        return (f"{p.op_name(self)} {p.value(self.source)}{nofold} low"
+                f"{print_mixed(p, static_list(self, 'static_low'), self.low)} high"
+                f"{print_mixed(p, static_list(self, 'static_high'), self.high)} {p.region(self.regions[0])}"
+                f"{attr_dict_suffix(p, self)} : {p.type(self.source.type)} to {p.type(self.result.type)}")
+
+    def asm_result_names(self) -> list[str]:
+        return ["padded"]
+
+    @property
+    def mixed_low(self) -> list[Any]:
+        return mixed_list(static_list(self, "static_low"), self.low)
+
+    @property
+    def mixed_high(self) -> list[Any]:
+        return mixed_list(static_list(self, "static_high"), self.high)
+
+    def verify_(self) -> None:
+        src, res = _ranked(self.source.type), _ranked(self.result.type)
+        low, high = static_list(self, "static_low"), static_list(self, "static_high")
+        expected = pad_result_type(src, low, high)
+        if expected is None:
+            raise error(self, f"failed to infer expectedType from sourceType '{src}', specified resultType is '{res}'")
+        verify_mixed(self, "low", src.rank, low, self.low)
+        verify_mixed(self, "high", src.rank, high, self.high)
+        if res.rank != expected.rank or any(r != e and e != DYNAMIC for r, e in zip(res.shape, expected.shape)):
+            raise error(self, f"specified type '{res}' does not match the inferred type '{expected}'")
+        blocks = self.regions[0].blocks
+        if not blocks:
+            return
+        args = blocks[0].args
+        if len(args) != res.rank:
+            raise error(self, f"expected the block to have {res.rank} arguments")
+        for i, a in enumerate(args):
+            if not isinstance(a.type, IndexType):
+                raise self.emit_error(f"expected block argument {i + 1} to be an index")
+        y = blocks[0].last_op
+        if isinstance(y, YieldOp) and y.value.type != res.element_type:
+            raise self.emit_error("expected yield type to match shape element type")
+
+
+class ConcatOp(Op, name="tensor.concat", traits=[Pure()]):
+    """The concatenation of ``inputs`` along dimension ``dim``; other dimensions must agree.
+
+    Syntax: ``tensor.concat dim(0) %a, %b : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<5x4xf32>``.
+    Errors: no inputs; ranks or element types differing; ``dim`` out of range; static sizes that disagree."""
+
+    dim = prop(IntLiteral(non_negative=True))
+    inputs = var_operand(AnyRankedTensor)
+    result = result_def(AnyRankedTensor)
+    assembly_format = "`dim` `(` $dim `)` $inputs attr-dict `:` functional-type(operands, results)"
+
+    def asm_result_names(self) -> list[str]:
+        return ["concat"]
+
+    def verify_(self) -> None:
+        ins = [_ranked(t) for t in self.operand_types]
+        res = _ranked(self.result.type)
+        if not ins:
+            raise self.emit_error("requires at least one input")
+        if any(t.rank != res.rank for t in ins):
+            raise self.emit_error("rank of concatenated inputs must match result rank")
+        if any(t.element_type != res.element_type for t in ins):
+            raise self.emit_error("inputs and result element type must match")
+        dim = self.properties["dim"].value  # type: ignore[attr-defined]
+        if dim >= res.rank:
+            raise self.emit_error("concatenation dim must be less than the tensor rank")
+        sizes = [0] * res.rank
+        for i in range(res.rank):
+            if i == dim:
+                continue
+            size = DYNAMIC
+            for t in ins:
+                d = t.shape[i]
+                if size != DYNAMIC and d != DYNAMIC and d != size:
+                    raise self.emit_error(f"static concatenation size mismatch along non-concatenated dimension {i}")
+                if d != DYNAMIC:
+                    size = d
+            sizes[i] = size
+        total = 0
+        for t in ins:
+            total = sh.sat_add(total, t.shape[dim])
+        sizes[dim] = total
+        inferred = RankedTensorType(sizes, ins[0].element_type)
+        for a, b in zip(sizes, res.shape):
+            if a != DYNAMIC and b != DYNAMIC and a != b:
+                raise self.emit_error(f"result type '{res}'does not match inferred shape '{inferred}' static sizes")
+
+
+_OPS: list[type[Op]] = [
+    BitcastOp, CastOp, CollapseShapeOp, ConcatOp, DimOp, EmptyOp, ExpandShapeOp, ExtractOp, ExtractSliceOp,
+    FromElementsOp, GenerateOp, InsertOp, InsertSliceOp, PadOp, RankOp, ReshapeOp, SplatOp, YieldOp,
+]
+
+DIALECT = Dialect("tensor", _OPS, description=__doc__ or "")
+
+__all__ = [c.__name__ for c in _OPS] + ["DIALECT", "pad_result_type", "slice_result_type", "print_slice_lists"]

@@ -1,0 +1,14 @@
+// FLAGS: --allow-unregistered-dialect
+func.func @preds(%c: i1) {
+  "test.cond_br"(%c)[^a, ^b] : (i1) -> ()
+^a:
+  "test.br"()[^join] : () -> ()
+^b:
+  "test.switch"()[^join, ^join, ^a] : () -> ()
+^join:
+  "test.br"()[^self] : () -> ()
+^self:
+  "test.br"()[^self] : () -> ()
+^dead:
+  return
+}

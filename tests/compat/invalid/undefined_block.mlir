@@ -1,0 +1,5 @@
+// FLAGS: --allow-unregistered-dialect
+// A successor naming a block that does not exist.
+func.func @f() {
+  "test.br"()[^nowhere] : () -> ()
+}

@@ -1,0 +1,2 @@
+// 'f31' is no builtin type.
+func.func private @f(f31)

@@ -1,0 +1,2 @@
+// Unknown dialects need --allow-unregistered-dialect.
+"test.op"() : () -> ()
