@@ -828,9 +828,16 @@ def _int_binary_fold(name: str) -> Any:
 
 
 def _shift_fold(name: str) -> Any:
-    """Shifts fold unless the shift amount is >= the bit width (MLIR checks the last element only)."""
+    """``0 << x -> 0``, ``x >> 0 -> x``, ``x >> x -> 0``; constants fold unless the shift amount is >= the bit width (MLIR checks
+    the last element only)."""
 
     def fold(self: Op, operands: list[Attribute | None]) -> Any:
+        if _is_zero(operands[0]):  # 0 << x, 0 >> x -> 0
+            return [self.operand(0)]
+        if name != "arith.shli" and self.operand(0) is self.operand(1):  # x >> x is 0 (or poison)
+            z = _zero_attr(self.results[0].type)
+            if z is not None:
+                return [z]
         if _is_zero(operands[1]):
             return [self.operand(0)]
         w = _iwidth(self.operand(0).type)
@@ -1044,6 +1051,12 @@ def _fold_div_mul(lhs: Value, rhs: Value, flag: str) -> Value | None:
 def _div_fold(name: str, mul_flag: str | None) -> Any:
     def fold(self: Op, operands: list[Attribute | None]) -> Any:
         lhs, rhs = self.operands
+        if _is_zero(operands[0]):  # 0 / x -> 0 (x = 0 is undefined behaviour)
+            return [lhs]
+        if lhs is rhs:  # x / x -> 1
+            one = _like(self.results[0].type, 1)
+            if one is not None:
+                return [one]
         if _is_one(operands[1]):  # x / 1 -> x
             return [lhs]
         if mul_flag is not None:
@@ -1061,7 +1074,9 @@ for _n, _flag in (("divui", "nuw"), ("divsi", "nsw"), ("ceildivui", None), ("cei
 
 @_folds("arith.remui", "arith.remsi")
 def _fold_rem(self: Op, operands: list[Attribute | None]) -> Any:
-    if _is_one(operands[1]):  # x % 1 -> 0
+    if _is_zero(operands[0]):  # 0 % x -> 0
+        return [self.operand(0)]
+    if self.operand(0) is self.operand(1) or _is_one(operands[1]):  # x % x -> 0, x % 1 -> 0
         return _wrap(_zero_attr(self.results[0].type))
     return _wrap(_fold_binary(operands, _iops(self.operand(0).type)[self.name]))
 

@@ -49,7 +49,7 @@ class ModuleOp(Op, name="builtin.module", traits=[SymbolTableTrait(), IsolatedFr
             if "." not in k:
                 raise self.emit_error(f"can only contain attributes with dialect-prefixed names, found: '{k}'")
         if not self.regions[0].blocks:
-            raise self.emit_error("expects a non-empty block")
+            raise self.emit_error("region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks")
 
     def print_custom(self, p: Printer) -> str:
         s = "module"

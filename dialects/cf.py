@@ -190,7 +190,7 @@ class BrOp(BranchOp, name="cf.br", traits=[Pure(), IsTerminator()]):
 
     @classmethod
     def canonicalization_patterns(cls) -> list[Any]:
-        return [SimplifyBrToBlockWithSinglePred()]
+        return [SimplifyBrToBlockWithSinglePred(), SimplifyPassThroughBr()]
 
 
 class CondBrOp(BranchOp, name="cf.cond_br", traits=[Pure(), IsTerminator()]):
@@ -255,7 +255,8 @@ class CondBrOp(BranchOp, name="cf.cond_br", traits=[Pure(), IsTerminator()]):
 
     @classmethod
     def canonicalization_patterns(cls) -> list[Any]:
-        return [SimplifyConstCondBranchPred()]
+        return [SimplifyConstCondBranchPred(), SimplifyPassThroughCondBranch(),
+                SimplifyCondBranchIdenticalSuccessors()]
 
 
 class SwitchOp(BranchOp, name="cf.switch", traits=[Pure(), IsTerminator()]):
@@ -373,6 +374,10 @@ class SwitchOp(BranchOp, name="cf.switch", traits=[Pure(), IsTerminator()]):
                                   f"{len(seg.values)}")
         super().verify_()
 
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [SimplifySwitch()]
+
 
 # ---------------------------------------------------------------------------------------------------------------
 # canonicalization (mlir/lib/Dialect/ControlFlow/IR/ControlFlowOps.cpp)
@@ -423,6 +428,144 @@ class SimplifyConstCondBranchPred(RewritePattern):
         rewriter.replace_op_with_new_op(op, BrOp, op.successor_operand_values(i), [],
                                         successors=[op.successors[i]])
         return True
+
+
+def collapse_branch(successor: Block, operands: list[Value]) -> tuple[Block, list[Value]] | None:
+    """If ``successor`` holds nothing but a ``cf.br`` that only forwards its arguments, the block and operands
+    to branch to instead (MLIR's ``collapseBranch``); ``None`` when it cannot be bypassed."""
+    br = successor.first_op
+    if not isinstance(br, BrOp) or br is not successor.last_op:
+        return None
+    if any(u.owner is not br for a in successor.args for u in a.uses):
+        return None
+    dest = br.successors[0]
+    if dest is successor:
+        return None  # an infinite loop
+    fwd = [operands[v.index] if getattr(v, "block", None) is successor else v for v in br.operands]
+    return dest, fwd
+
+
+class SimplifyPassThroughBr(RewritePattern):
+    """``cf.br ^bb1`` where ``^bb1`` only branches on to ``^bb2``: branch to ``^bb2`` directly."""
+
+    root = "cf.br"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        assert isinstance(op, BrOp)
+        dest = op.successors[0]
+        if dest is op.parent:
+            return False
+        c = collapse_branch(dest, op.operands)
+        if c is None:
+            return False
+        rewriter.replace_op_with_new_op(op, BrOp, c[1], [], successors=[c[0]])
+        return True
+
+
+def _new_cond_br(rewriter: PatternRewriter, op: CondBrOp, t: Block, tvals: Sequence[Value], f: Block,
+                 fvals: Sequence[Value]) -> None:
+    props = {"operandSegmentSizes": _segments(1, len(tvals), len(fvals))}
+    rewriter.replace_op_with_new_op(op, CondBrOp, [op.operand(0), *tvals, *fvals], [], properties=props,
+                                    successors=[t, f])
+
+
+class SimplifyPassThroughCondBranch(RewritePattern):
+    """``cf.cond_br`` to blocks that only branch on: branch to their destinations directly."""
+
+    root = "cf.cond_br"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        assert isinstance(op, CondBrOp)
+        (t, f), tv, fv = op.successors, op.successor_operand_values(0), op.successor_operand_values(1)
+        ct, cf_ = collapse_branch(t, tv), collapse_branch(f, fv)
+        if ct is None and cf_ is None:
+            return False
+        t, tv = ct if ct is not None else (t, tv)
+        f, fv = cf_ if cf_ is not None else (f, fv)
+        _new_cond_br(rewriter, op, t, tv, f, fv)
+        return True
+
+
+class SimplifyCondBranchIdenticalSuccessors(RewritePattern):
+    """``cf.cond_br %c, ^bb(%a), ^bb(%b)`` -> ``cf.br ^bb(%a)`` when the operands agree, else (when this block is
+    ``^bb``'s only predecessor) ``cf.br ^bb(arith.select %c, %a, %b)``."""
+
+    root = "cf.cond_br"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        assert isinstance(op, CondBrOp)
+        t, f = op.successors
+        if t is not f:
+            return False
+        tv, fv = op.successor_operand_values(0), op.successor_operand_values(1)
+        if all(a is b for a, b in zip(tv, fv)):
+            rewriter.replace_op_with_new_op(op, BrOp, tv, [], successors=[t])
+            return True
+        if {u.owner.parent for u in t._pred_uses} != {op.parent}:
+            return False
+        from .arith import SelectOp
+
+        merged = []
+        with rewriter.insertion_guard():
+            rewriter.set_insertion_point(op)
+            for a, b in zip(tv, fv):
+                merged.append(a if a is b else rewriter.create(SelectOp, [op.operand(0), a, b], [a.type],
+                                                               location=op.location).results[0])
+        rewriter.replace_op_with_new_op(op, BrOp, merged, [], successors=[t])
+        return True
+
+
+class SimplifySwitch(RewritePattern):
+    """``cf.switch`` simplifications (MLIR's ``simplifySwitchWithOnlyDefault``, ``dropSwitchCasesThatMatchDefault``,
+    ``simplifyConstSwitchValue``, ``simplifyPassThroughSwitch``): a switch with only a default or on a constant
+    becomes a ``cf.br``; cases going where the default goes (with the same operands) are dropped; successors that
+    only branch on are bypassed."""
+
+    root = "cf.switch"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        assert isinstance(op, SwitchOp)
+        default = (op.successors[0], op.successor_operand_values(0))
+        cases = [(v, op.successors[i + 1], op.successor_operand_values(i + 1))
+                 for i, v in enumerate(op.case_value_list())]
+        if not cases:
+            rewriter.replace_op_with_new_op(op, BrOp, default[1], [], successors=[default[0]])
+            return True
+        kept = [c for c in cases if not (c[1] is default[0] and all(a is b for a, b in zip(c[2], default[1])))]
+        if len(kept) != len(cases):
+            self._rebuild(rewriter, op, default, kept)
+            return True
+        flag = constant_value(op.operand(0))
+        if isinstance(flag, IntegerAttr):
+            dest = next(((b, vs) for v, b, vs in cases if v == flag.value), default)
+            rewriter.replace_op_with_new_op(op, BrOp, dest[1], [], successors=[dest[0]])
+            return True
+        changed = False
+        new_default = collapse_branch(*default)
+        if new_default is not None:
+            default, changed = new_default, True
+        new_cases = []
+        for v, b, vs in cases:
+            c = collapse_branch(b, vs)
+            changed = changed or c is not None
+            new_cases.append((v, *c) if c is not None else (v, b, vs))
+        if not changed:
+            return False
+        self._rebuild(rewriter, op, default, new_cases)
+        return True
+
+    @staticmethod
+    def _rebuild(rewriter: PatternRewriter, op: SwitchOp, default: tuple[Block, list[Value]],
+                 cases: list[tuple[int, Block, list[Value]]]) -> None:
+        ft = op.operand(0).type
+        props: dict[str, Attribute] = {
+            "operandSegmentSizes": _segments(1, len(default[1]), sum(len(c[2]) for c in cases)),
+            "case_operand_segments": _segments(*(len(c[2]) for c in cases))}
+        if cases:
+            props["case_values"] = DenseElementsAttr(VectorType([len(cases)], ft), [c[0] for c in cases])
+        operands = [op.operand(0), *default[1], *(v for c in cases for v in c[2])]
+        rewriter.replace_op_with_new_op(op, SwitchOp, operands, [], properties=props,
+                                        successors=[default[0], *(c[1] for c in cases)])
 
 
 DIALECT = Dialect("cf", [AssertOp, BrOp, CondBrOp, SwitchOp], description=__doc__ or "")

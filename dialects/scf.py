@@ -536,21 +536,21 @@ class ForOp(SCFOp, name="scf.for", traits=[AutomaticAllocationScope(), SingleBlo
         return t.operands if isinstance(t, YieldOp) else []
 
     def static_trip_count(self) -> int | None:
-        """The number of iterations when the bounds tell (MLIR's ``constantTripCount``): 0 for ``lb`` and ``ub``
-        the same value or a non-positive constant step, else ``ceil((ub - lb) / step)`` for constant operands."""
+        """The number of iterations when the bounds tell (MLIR's ``constantTripCount``): 0 when ``lb`` and ``ub``
+        are the same value or constants with ``ub <= lb`` (unsigned with ``unsignedCmp``), ``ceil((ub - lb) /
+        step)`` for a positive constant step; unknown (``None``) otherwise, e.g. for a zero or negative step."""
         lb, ub, step = self.operands[:3]
         if lb is ub:
             return 0
-        s = _const_int(step)
-        if s is not None and s <= 0:
-            return 0
-        lo, hi = _const_int(lb), _const_int(ub)
-        if s is None or lo is None or hi is None:
+        lo, hi, s = _const_int(lb), _const_int(ub), _const_int(step)
+        if lo is None or hi is None:
             return None
         if "unsignedCmp" in self.properties and isinstance(lb.type, IntegerType):
             mask = (1 << lb.type.width) - 1
             lo, hi = lo & mask, hi & mask
-        return 0 if hi <= lo else -(-(hi - lo) // s)
+        if hi <= lo:
+            return 0
+        return None if s is None or s <= 0 else -(-(hi - lo) // s)
 
     # --- interfaces ---------------------------------------------------------------------------------------------
     def get_loop_regions(self) -> list[Region]:

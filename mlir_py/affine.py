@@ -9,6 +9,7 @@ Expressions are immutable, hashable and simplified on construction with MLIR's r
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 ADD, MUL, MOD, FLOORDIV, CEILDIV = "+", "*", "mod", "floordiv", "ceildiv"
@@ -40,6 +41,23 @@ class AffineExpr:
     def replace(self, dims: Sequence[AffineExpr], syms: Sequence[AffineExpr]) -> AffineExpr:
         """Substitute dimensions and symbols (used by map composition)."""
         raise NotImplementedError
+
+    def largest_known_divisor(self) -> int:
+        """``AffineExpr::getLargestKnownDivisor``: an integer known to divide every value of the expression."""
+        if isinstance(self, AffineConstantExpr):
+            return abs(self.value)
+        if not isinstance(self, AffineBinaryExpr):
+            return 1
+        if self.kind == MUL:
+            return self.lhs.largest_known_divisor() * self.rhs.largest_known_divisor()
+        if self.kind in (ADD, MOD):
+            return math.gcd(self.lhs.largest_known_divisor(), self.rhs.largest_known_divisor())
+        c = _const(self.rhs)
+        if c:
+            d = self.lhs.largest_known_divisor()
+            if d % c == 0:
+                return abs(d // c)
+        return 1
 
     def __add__(self, other: AffineExpr | int) -> AffineExpr:
         return binary(ADD, self, _wrap(other))
@@ -215,6 +233,8 @@ def _simplify_add(lhs: AffineExpr, rhs: AffineExpr) -> AffineExpr | None:
         return AffineConstantExpr(lc + rc)
     if lc is not None or (lhs.is_symbolic_or_constant() and not rhs.is_symbolic_or_constant()):
         return rhs + lhs
+    if _out_of_order(lhs, rhs):
+        return rhs + lhs
     if rc == 0:
         return lhs
     lbin = lhs if isinstance(lhs, AffineBinaryExpr) else None
@@ -236,7 +256,32 @@ def _simplify_add(lhs: AffineExpr, rhs: AffineExpr) -> AffineExpr | None:
         return binary(MUL, first, AffineConstantExpr(c1 + c2))
     if lbin is not None and lbin.kind == ADD and _const(lbin.rhs) is not None:
         return lbin.lhs + rhs + lbin.rhs
+    if rbin is None or rbin.kind != MUL:
+        return None
+    # e + ((e floordiv q) * q) * -1 -> e mod q (q symbolic)
+    inner = rbin.lhs
+    if c2 == -1 and isinstance(inner, AffineBinaryExpr) and inner.kind == MUL:
+        fd = inner.lhs
+        if isinstance(fd, AffineBinaryExpr) and fd.kind == FLOORDIV and fd.rhs == inner.rhs and fd.lhs == lhs:
+            return lhs % inner.rhs
+    # e + (e floordiv c) * -c -> e mod c
+    if c2 and isinstance(inner, AffineBinaryExpr) and inner.kind == FLOORDIV and _const(inner.rhs) == -c2 and \
+            inner.lhs == lhs:
+        return lhs % inner.rhs
+    # (a + b) + (e floordiv q) * k -> a + (b + (e floordiv q) * k) when the inner sum simplifies
+    if lbin is not None and lbin.kind == ADD and isinstance(rbin.lhs, AffineBinaryExpr) and \
+            rbin.lhs.kind == FLOORDIV:
+        inner_sum = _simplify_add(lbin.rhs, rhs)
+        if inner_sum is not None:
+            return lbin.lhs + inner_sum
     return None
+
+
+def _out_of_order(lhs: AffineExpr, rhs: AffineExpr) -> bool:
+    """Two dimensions (or two symbols) of a commutative operation are ordered by position (``d1 + d0`` is
+    built as ``d0 + d1``), as MLIR's affine expression canonicalization does."""
+    return type(lhs) is type(rhs) and isinstance(lhs, (AffineDimExpr, AffineSymbolExpr)) and \
+        lhs.position > rhs.position  # type: ignore[attr-defined]
 
 
 def _simplify_mul(lhs: AffineExpr, rhs: AffineExpr) -> AffineExpr | None:
@@ -246,6 +291,8 @@ def _simplify_mul(lhs: AffineExpr, rhs: AffineExpr) -> AffineExpr | None:
     if not lhs.is_symbolic_or_constant() and not rhs.is_symbolic_or_constant():
         return None
     if not rhs.is_symbolic_or_constant() or lc is not None:
+        return rhs * lhs
+    if _out_of_order(lhs, rhs):
         return rhs * lhs
     if rc == 1:
         return lhs
@@ -261,25 +308,44 @@ def _simplify_mul(lhs: AffineExpr, rhs: AffineExpr) -> AffineExpr | None:
 
 
 def _simplify_div_mod(kind: str, lhs: AffineExpr, rhs: AffineExpr) -> AffineExpr | None:
+    """MLIR's ``simplifyFloorDiv`` / ``simplifyCeilDiv`` / ``simplifyMod``: constant folding, ``e floordiv 1``,
+    multiples of the divisor (``(d0 * 8) floordiv 4 = d0 * 2``, ``(d0 * 8 + d1) mod 4 = d1 mod 4``),
+    ``(e mod 8) mod 4 = e mod 4``, and ``x mod x = 0``, ``x floordiv x = x ceildiv x = 1`` for a symbolic ``x``.
+    A modulo by a non-positive constant, and any division by zero, stay as they are."""
     lc, rc = _const(lhs), _const(rhs)
-    if rc is None or rc < 1:
+    if rc is None:
+        return AffineConstantExpr(0 if kind == MOD else 1) if lhs == rhs else None
+    lbin = lhs if isinstance(lhs, AffineBinaryExpr) else None
+    if kind == MOD:
+        if rc < 1:
+            return None
+        if lc is not None:
+            return AffineConstantExpr(lc % rc)
+        if lhs.largest_known_divisor() % rc == 0:
+            return AffineConstantExpr(0)
+        if lbin is not None and lbin.kind == ADD:
+            if lbin.lhs.largest_known_divisor() % rc == 0:
+                return lbin.rhs % rc
+            if lbin.rhs.largest_known_divisor() % rc == 0:
+                return lbin.lhs % rc
+        if lbin is not None and lbin.kind == MOD:
+            lrc = _const(lbin.rhs)
+            if lrc is not None and lrc >= 1 and lrc % rc == 0:
+                return lbin.lhs % rc
+        return None
+    if rc == 0:
         return None
     if lc is not None:
-        if kind == FLOORDIV:
-            return AffineConstantExpr(_floordiv(lc, rc))
-        if kind == CEILDIV:
-            return AffineConstantExpr(_ceildiv(lc, rc))
-        return AffineConstantExpr(lc % rc)
+        return AffineConstantExpr(_floordiv(lc, rc) if kind == FLOORDIV else _ceildiv(lc, rc))
     if rc == 1:
-        return AffineConstantExpr(0) if kind == MOD else lhs
-    if isinstance(lhs, AffineBinaryExpr) and lhs.kind == MUL:
-        lrc = _const(lhs.rhs)
+        return lhs
+    if lbin is not None and lbin.kind == MUL:
+        lrc = _const(lbin.rhs)
         if lrc is not None and lrc % rc == 0:
-            return AffineConstantExpr(0) if kind == MOD else lhs.lhs * (lrc // rc)
-    if kind == MOD and isinstance(lhs, AffineBinaryExpr) and lhs.kind == MOD:
-        lrc = _const(lhs.rhs)
-        if lrc is not None and lrc % rc == 0:
-            return lhs.lhs % rc
+            return lbin.lhs * (lrc // rc)
+    if kind == FLOORDIV and lbin is not None and lbin.kind == ADD and (
+            lbin.lhs.largest_known_divisor() % rc == 0 or lbin.rhs.largest_known_divisor() % rc == 0):
+        return lbin.lhs.floordiv(rc) + lbin.rhs.floordiv(rc)
     return None
 
 
@@ -311,7 +377,7 @@ def print_affine_expr(e: AffineExpr, strong: bool = False, dim_names: Sequence[s
     lhs, rhs = e.lhs, e.rhs
     if e.kind != ADD:
         if e.kind == MUL and _const(rhs) == -1:
-            return "-" + p(lhs, True)
+            return f"(-{p(lhs, True)})" if strong else "-" + p(lhs, True)
         body = f"{p(lhs, True)} {e.kind} {p(rhs, True)}"
         return f"({body})" if strong else body
     if isinstance(rhs, AffineBinaryExpr) and rhs.kind == MUL and _const(rhs.rhs) is not None:

@@ -81,6 +81,8 @@ def parse_decimal(text: str, kind: str) -> float:
         return round_to(v, kind)
     exact = Fraction(text)
     cand = round_to(v, kind)
+    if not math.isfinite(cand):  # beyond the format's range: +-inf, as MLIR's APFloat rounding gives
+        return cand
     # pick the nearest of cand and its neighbours against the exact rational value
     bits = to_bits(cand, kind)
     best, best_err = cand, abs(Fraction(cand) - exact)

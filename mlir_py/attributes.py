@@ -716,13 +716,20 @@ class DenseElementsAttr(Attribute):
         et = self.type.element_type
         a = self.array
         if a.ndim == 0:
-            return _fmt_elem(a.item(), et)
+            return _elem_strings(a.reshape(1), et)[0]
         n = self.type.num_elements
         if n == 0:
             return ""
         if n > 100 and a.dtype.kind not in "OU":
             return '"0x' + _to_raw(a, et).hex().upper() + '"'
-        return _nested(a, et)
+        strs = iter(_elem_strings(a, et))
+
+        def nest(shape: tuple[int, ...]) -> str:
+            if len(shape) == 1:
+                return "[" + ", ".join(next(strs) for _ in range(shape[0])) + "]"
+            return "[" + ", ".join(nest(shape[1:]) for _ in range(shape[0])) + "]"
+
+        return nest(a.shape)
 
 
 def _all_equal(a: np.ndarray) -> bool:
@@ -757,7 +764,8 @@ def _to_raw(a: np.ndarray, et: Type) -> bytes:
             u = np.ascontiguousarray(a, dtype=np.float32).view(np.uint32).astype(np.uint64)
             nan = np.isnan(np.asarray(a, dtype=np.float32))
             rounded = (u + 0x7FFF + ((u >> 16) & 1)) >> 16
-            return np.where(nan, (u >> 16) | 0x40, rounded).astype("<u2").tobytes()
+            quieted = np.where(u & 0xFFFF, (u >> 16) | 0x40, u >> 16)  # a NaN read from bf16 bits stays exact
+            return np.where(nan, quieted, rounded).astype("<u2").tobytes()
         return np.ascontiguousarray(a).astype(f"<f{et.width // 8}").tobytes()
     k = storage_bytes(et)
     if k in (1, 2, 4, 8) and a.dtype.kind in "iub" and (isinstance(et, IndexType) or et.width == 8 * k or  # type: ignore[attr-defined]
@@ -769,8 +777,10 @@ def _to_raw(a: np.ndarray, et: Type) -> bytes:
 
 def _from_raw(raw: bytes, et: Type, n: int) -> np.ndarray:
     if isinstance(et, ComplexType):
-        parts = _from_raw(raw, et.element_type, 2 * n).astype(np.float64)
-        return (parts[0::2] + 1j * parts[1::2]).astype(numpy_dtype(et))
+        parts = _from_raw(raw, et.element_type, 2 * n)
+        out = np.empty(n, dtype=numpy_dtype(et))
+        out.real, out.imag = parts[0::2], parts[1::2]
+        return out
     if isinstance(et, FloatType):
         if et.kind == "bf16":
             return (np.frombuffer(raw, dtype="<u2").astype(np.uint32) << 16).view(np.float32)
@@ -786,26 +796,34 @@ def _from_raw(raw: bytes, et: Type, n: int) -> np.ndarray:
     return np.array(vals, dtype=numpy_dtype(et))
 
 
-def _fmt_elem(x: Any, et: Type) -> str:
-    if isinstance(et, FloatType):
-        return format_float(float(x), et.kind)
-    if isinstance(et, IntegerType) and et.width == 1:
-        return "true" if bool(x) else "false"
+def _elem_strings(a: np.ndarray, et: Type) -> list[str]:
+    """The spelling of each element of ``a`` (flattened): floats as MLIR's ``printFloatValue`` (a NaN as its
+    exact bit pattern, taken from the storage rather than a Python float), complex values as ``(re,im)``."""
+    flat = np.ascontiguousarray(a).reshape(-1)
     if isinstance(et, ComplexType):
         inner = et.element_type
-        x = complex(x)
-        return f"({_fmt_elem(x.real, inner)},{_fmt_elem(x.imag, inner)})"
-    if isinstance(x, str):
-        return print_string(x)
-    if isinstance(x, bytes):
-        return print_string(x.decode("latin-1"))
-    return str(int(x))
-
-
-def _nested(a: np.ndarray, et: Type) -> str:
-    if a.ndim == 1:
-        return "[" + ", ".join(_fmt_elem(x, et) for x in a.tolist()) + "]"
-    return "[" + ", ".join(_nested(x, et) for x in a) + "]"
+        re_, im_ = _elem_strings(np.real(flat), inner), _elem_strings(np.imag(flat), inner)
+        return [f"({r},{i})" for r, i in zip(re_, im_)]
+    if isinstance(et, FloatType):
+        vals = flat.tolist()
+        nan = np.isnan(flat.astype(np.float64)) if flat.dtype.kind == "f" else None
+        if nan is None or not nan.any():
+            return [format_float(float(x), et.kind) for x in vals]
+        k = et.width // 8
+        bits = np.frombuffer(_to_raw(flat, et), dtype=f"<u{k}").tolist()
+        return ["0x" + format(b, f"0{2 * k}X") if isnan else format_float(float(x), et.kind)
+                for x, b, isnan in zip(vals, bits, nan.tolist())]
+    if isinstance(et, IntegerType) and et.width == 1:
+        return ["true" if x else "false" for x in flat.tolist()]
+    out = []
+    for x in flat.tolist():
+        if isinstance(x, str):
+            out.append(print_string(x))
+        elif isinstance(x, bytes):
+            out.append(print_string(x.decode("latin-1")))
+        else:
+            out.append(str(int(x)))
+    return out
 
 
 class DenseResourceElementsAttr(Attribute):

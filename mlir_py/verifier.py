@@ -247,6 +247,20 @@ def _dominance_error(user: Operation, index: int, v: Value) -> VerifyError:
     return err
 
 
+def _verify_all_types_match(op: Op) -> None:
+    """The ``all_types_match`` groups of an op definition (MLIR's ``AllTypesMatch`` constraint): the named
+    operands and results have one type."""
+    for group in getattr(op, "all_types_match", ()):
+        types = []
+        for name in group:
+            v = getattr(op, name, None)
+            for x in v if isinstance(v, list) else [v]:
+                if isinstance(x, Value):
+                    types.append(x.type)
+        if any(t != types[0] for t in types[1:]):
+            raise VerifyError(f"failed to verify that all of {{{', '.join(group)}}} have same type", op)
+
+
 class Verifier:
     def __init__(self) -> None:
         self.dom = DominanceInfo()
@@ -285,6 +299,7 @@ class Verifier:
     def _enter_op(self, op: Operation) -> None:
         if op.registered and isinstance(op, Op):
             op.verify_fields()
+            _verify_all_types_match(op)
             for t in op.traits:
                 if not isinstance(t, _REGION_TRAITS):
                     t.verify(op)

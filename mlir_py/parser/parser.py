@@ -508,8 +508,6 @@ def _make_transformer(parser: MLIRParser) -> Any:
             for k in list(attributes):
                 if k in FuncOp.property_names():
                     props[k] = attributes.pop(k)
-            if region is not None and args and args[0][0] is None and arg_types:
-                raise st.error("expected SSA identifier for function arguments with a body", kw)
             if region is not None and not region.blocks:
                 raise st.error("custom op 'func.func' expected non-empty function body", kw)
             return FuncOp.create([], [], props, attributes, [region] if region is not None else [Region()], [],
@@ -1706,7 +1704,8 @@ def _expected(expected: Any, lark: Lark, stack: Sequence[Any] = ()) -> tuple[str
             return f"expected {closer}" + (" to end operand list" if operands else ""), False
         if kind == "LSQB":
             in_dense = any(isinstance(v, Token) and v.type == "DENSE" for v in stack)
-            return (f"expected ',' or {closer}" if comma and not in_dense else f"expected {closer}"), False
+            plain = in_dense or (before is not None and before.type == "LESSTHAN")  # dense<[...]>, strided<[...]>
+            return (f"expected ',' or {closer}" if comma and not plain else f"expected {closer}"), False
         if kind == "LESSTHAN":
             if before is not None and before.type in ("TENSOR", "VECTOR", "COMPLEX", "TUPLE", "MEMREF"):
                 lead = "',' or " if before.type == "MEMREF" and comma else ""

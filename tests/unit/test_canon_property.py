@@ -150,6 +150,9 @@ class Gen:
 
     def __init__(self, draw: Any, shaped: bool):
         self.draw, self.p = draw, Program(shaped)
+        #: out of 10, how often an operand is a new constant: programs range from mostly-argument to
+        #: mostly-constant (whole subtrees fold then)
+        self.const_bias = draw(st.sampled_from([2, 5, 8]))
 
     def name(self) -> str:
         return f"%v{len(self.p.vals) + len(self.p.args)}"
@@ -182,7 +185,7 @@ class Gen:
 
     def operand(self, e: str) -> Val:
         pool = [v for v in self.p.args + self.p.vals if v.elem == e]
-        if pool and self.draw(st.integers(0, 3)) > 0:
+        if pool and self.draw(st.integers(0, 9)) >= self.const_bias:
             return self.draw(st.sampled_from(pool))
         return self.constant(e)
 

@@ -55,8 +55,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(PLUGIN, src, ignore=shutil.ignore_patterns("build", "*.egg-info", "Output", "__pycache__",
                                                                 ".lit_test_times.txt"))
     target = tmp / "site"
-    pip = [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--disable-pip-version-check",
-           "--target", target]
+    pip: list[str | Path] = [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet",
+                             "--disable-pip-version-check", "--target", target]
     first = run([*pip, src])
     if first.returncode != 0:  # offline: build with the setuptools already installed
         second = run([*pip, "--no-build-isolation", src])
@@ -103,9 +103,10 @@ def test_lit_suite_through_path() -> None:
 
 @pytest.mark.parametrize("form", ["package folder", "module file", "package __init__", "module name"])
 def test_load_dialect_plugin_forms(form: str) -> None:
-    arg, pythonpath = {"package folder": (PACKAGE, []), "module file": (PACKAGE / "dialect.py", []),
-                       "package __init__": (PACKAGE / "__init__.py", []),
-                       "module name": ("mlir_py_plugin_demo.dialect", [PLUGIN])}[form]
+    forms: dict[str, tuple[str | Path, list[Path]]] = {
+        "package folder": (PACKAGE, []), "module file": (PACKAGE / "dialect.py", []),
+        "package __init__": (PACKAGE / "__init__.py", []), "module name": ("mlir_py_plugin_demo.dialect", [PLUGIN])}
+    arg, pythonpath = forms[form]
     custom = opt(OPS, "--load-dialect-plugin", arg, pythonpath=pythonpath)
     assert custom.returncode == 0, custom.stderr
     assert "demo.quantize %arg0 in #demo.range<-1.5, 1.5> : f32 to !demo.fixed<8, 6>" in custom.stdout
@@ -136,10 +137,10 @@ def test_broken_plugin_is_a_diagnostic(tmp_path: Path, source: str, message: str
 
 @pytest.fixture
 def clean_imports() -> Iterator[None]:
-    """Undo the imports and sys.path entries a test makes."""
-    modules, path = set(sys.modules), list(sys.path)
+    """Undo the plugin imports and the sys.path entries a test makes (other modules, e.g. numpy, stay)."""
+    path = list(sys.path)
     yield
-    for name in set(sys.modules) - modules:
+    for name in [n for n in sys.modules if n.startswith("mlir_py_plugin")]:
         del sys.modules[name]
     sys.path[:] = path
 
@@ -155,6 +156,23 @@ def test_one_module_per_plugin() -> None:
     assert ctx.load_dialect_plugin(str(PACKAGE / "dialect.py")) == [d]
     assert ctx.dialects["demo"] is d
     assert {"demo.quantize", "demo.clamp", "demo.map", "demo.yield"} <= set(ctx.ops)
+
+
+@pytest.mark.usefixtures("clean_imports")
+def test_path_beside_another_copy(tmp_path: Path) -> None:
+    """With another copy of the package imported first (a regular install), the path's copy is loaded beside it
+    and its dialect replaces the other's."""
+    other = tmp_path / "site" / "mlir_py_plugin_demo"
+    shutil.copytree(PACKAGE, other, ignore=shutil.ignore_patterns("__pycache__"))
+    installed = load_module_from_path(str(other))
+    ours = load_module_from_path(str(PACKAGE / "dialect.py"))
+    assert ours.__name__ == "mlir_py_plugin_mlir_py_plugin_demo.dialect"
+    assert Path(ours.__file__ or "").resolve() == (PACKAGE / "dialect.py").resolve()
+    ctx = Context()
+    ctx.register_dialect(installed.DIALECT)
+    (d,) = ctx.load_dialect_plugin(str(PACKAGE))
+    assert d is ours.DIALECT is not installed.DIALECT and ctx.dialects["demo"] is d
+    assert ctx.ops["demo.quantize"] is ours.QuantizeOp
 
 
 @pytest.mark.usefixtures("clean_imports")

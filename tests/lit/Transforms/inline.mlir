@@ -32,7 +32,10 @@ func.func @simple(%a: i32) -> i32 {
 }
 
 // Inlined ops get call-site locations (callee location, called from the call's location).
-// LOC: loc(callsite("callee.mlir":3:3 at "caller.mlir":10:8))
+// LOC:     arith.addi {{.*}} loc([[L:#loc[0-9]+]])
+// LOC-DAG: [[CALLEE:#loc[0-9]+]] = loc("callee.mlir":3:3)
+// LOC-DAG: [[CALLER:#loc[0-9]+]] = loc("caller.mlir":10:8)
+// LOC:     [[L]] = loc(callsite([[CALLEE]] at [[CALLER]]))
 
 // -----
 

@@ -132,7 +132,7 @@ func.func @call_indirect_on_non_function(%f: i32) {
 
 // -----
 
-// expected-error @+1 {{expected SSA identifier for function arguments with a body}}
+// expected-error @+1 {{'func.func' op entry block must have 1 arguments to match function signature}}
 func.func @unnamed_arguments_with_body(i32) {
   return
 }
