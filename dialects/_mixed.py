@@ -19,7 +19,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from mlir_py.attributes import DYNAMIC, Attribute, DenseArrayAttr, IndexType, IntegerAttr, Type, i1, i64, index
+from mlir_py.attributes import (
+    DYNAMIC,
+    Attribute,
+    DenseArrayAttr,
+    IndexType,
+    IntegerAttr,
+    MemRefType,
+    RankedTensorType,
+    Type,
+    UnrankedMemRefType,
+    UnrankedTensorType,
+    i1,
+    i64,
+    index,
+)
 from mlir_py.diagnostics import VerifyError
 from mlir_py.ir import Operation, Value
 from mlir_py.opdef import Constraint, Op, isa
@@ -33,6 +47,14 @@ MIXED_RULES: dict[str, tuple[str, Callable[[list[Any], Any], Any]]] = {
 }
 
 Index = isa(IndexType, description="index")
+#: MLIR's type constraints, with their descriptions (used in "operand #0 must be ..." diagnostics)
+AnyTensor = isa(RankedTensorType, UnrankedTensorType, description="tensor of any non-token type values")
+AnyRankedTensor = isa(RankedTensorType, description="ranked tensor of any non-token type values")
+AnyStaticShapeTensor = Constraint(lambda t: isinstance(t, RankedTensorType) and t.has_static_shape,
+                                  "statically shaped tensor of any non-token type values")
+AnyMemRef = isa(MemRefType, description="memref of any non-token type values")
+AnyRankedOrUnrankedMemRef = isa(MemRefType, UnrankedMemRefType,
+                                description="ranked or unranked memref of any non-token type values")
 I64Array = Constraint(lambda a: isinstance(a, DenseArrayAttr) and a.element_type == i64, "i64 dense array attribute")
 I64Attr = Constraint(lambda a: isinstance(a, IntegerAttr) and a.type == i64, "64-bit signless integer attribute")
 BoolAttr = Constraint(lambda a: isinstance(a, IntegerAttr) and a.type == i1, "bool attribute")
@@ -122,9 +144,15 @@ def verify_mixed(op: Operation, name: str, num: int, static: Sequence[int], valu
     """MLIR's ``verifyListOfOperandsOrIntegers``: ``num`` entries, one dynamic value per kDynamic entry."""
     if len(static) != num:
         raise error(op, f"expected {num} {name} values, got {len(static)}")
+    verify_dynamic_count(op, name + "s", static, values)
+
+
+def verify_dynamic_count(op: Operation, plural: str, static: Sequence[int], values: Sequence[Value]) -> None:
+    """One dynamic value per kDynamic entry of ``static_<plural>`` (MLIR's ``DynamicIndexList`` invariant)."""
     n_dyn = sum(1 for s in static if s == DYNAMIC)
     if len(values) != n_dyn:
-        raise error(op, f"expected {n_dyn} dynamic {name} values")
+        raise error(op, f"expected the number of '{plural}' to match the number of dynamic entries in "
+                    f"'static_{plural}' ({len(values)} vs {n_dyn})")
 
 
 def error(op: Operation, message: str) -> VerifyError:
@@ -162,6 +190,6 @@ def segments(*sizes: int) -> DenseArrayAttr:
     return DenseArrayAttr(i32, list(sizes))
 
 
-__all__ = ["BoolAttr", "I64Array", "I64Attr", "Index", "IntLiteral", "MIXED_LIST", "MIXED_RULES", "Mixed",
+__all__ = ["AnyMemRef", "AnyRankedOrUnrankedMemRef", "AnyRankedTensor", "AnyStaticShapeTensor", "AnyTensor", "BoolAttr", "I64Array", "I64Attr", "Index", "IntLiteral", "MIXED_LIST", "MIXED_RULES", "Mixed",
            "attr_dict_suffix", "check_attr_dict", "error", "keyword_flag", "mixed_list", "parse_mixed", "print_mixed",
-           "segments", "static_list", "verify_mixed"]
+           "segments", "static_list", "verify_dynamic_count", "verify_mixed"]

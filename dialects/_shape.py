@@ -148,12 +148,12 @@ def _linear_coeffs(e: aff.AffineExpr, num_dims: int) -> tuple[list[int], int] | 
         cs[e.position] = 1
         return cs, 0
     if isinstance(e, aff.AffineBinaryExpr):
-        if e.kind == "add":
+        if e.kind == aff.ADD:
             a, b = _linear_coeffs(e.lhs, num_dims), _linear_coeffs(e.rhs, num_dims)
             if a is None or b is None:
                 return None
             return [sat_add(x, y) for x, y in zip(a[0], b[0])], sat_add(a[1], b[1])
-        if e.kind == "mul":
+        if e.kind == aff.MUL:
             lhs, rhs = e.lhs, e.rhs
             if not rhs.is_symbolic_or_constant():
                 lhs, rhs = rhs, lhs

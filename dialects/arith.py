@@ -20,6 +20,7 @@ from mlir_py.apfloat import SEMANTICS, from_bits, round_to, to_bits
 from mlir_py.attributes import (
     Attribute,
     DenseElementsAttr,
+    DenseResourceElementsAttr,
     FloatAttr,
     FloatType,
     IndexType,
@@ -466,7 +467,7 @@ def _valid_constant(value: Attribute, t: Type) -> bool:
             not isinstance(t, IntegerType) or t.signedness == "signless")
     if isinstance(value, FloatAttr):
         return value.type == t
-    if isinstance(value, DenseElementsAttr):
+    if isinstance(value, (DenseElementsAttr, DenseResourceElementsAttr)):
         return value.type == t and isinstance(t, (RankedTensorType, VectorType))
     return False
 
@@ -477,7 +478,8 @@ class ConstantOp(ArithOp, name="arith.constant", traits=[Pure(), ConstantLike()]
     Syntax: ``arith.constant 42 : i32``, ``arith.constant dense<1.0> : tensor<4xf32>``, ``arith.constant true``.
     Errors: a value whose type differs from the result type, signed/unsigned integer types."""
 
-    value = prop(isa(IntegerAttr, FloatAttr, DenseElementsAttr, description="integer, float or dense elements"))
+    value = prop(isa(IntegerAttr, FloatAttr, DenseElementsAttr, DenseResourceElementsAttr,
+                     description="integer, float or elements attribute"))
     result = result_def(AnyType)
     assembly_format = "attr-dict $value"
 
@@ -1051,18 +1053,18 @@ def _fold_div_mul(lhs: Value, rhs: Value, flag: str) -> Value | None:
 def _div_fold(name: str, mul_flag: str | None) -> Any:
     def fold(self: Op, operands: list[Attribute | None]) -> Any:
         lhs, rhs = self.operands
-        if _is_zero(operands[0]):  # 0 / x -> 0 (x = 0 is undefined behaviour)
-            return [lhs]
-        if lhs is rhs:  # x / x -> 1
-            one = _like(self.results[0].type, 1)
-            if one is not None:
-                return [one]
         if _is_one(operands[1]):  # x / 1 -> x
             return [lhs]
         if mul_flag is not None:
             v = _fold_div_mul(lhs, rhs, mul_flag)
             if v is not None:
                 return [v]
+        if _is_zero(operands[0]):  # 0 / x -> 0 (x = 0 is undefined behaviour)
+            return [lhs]
+        if lhs is rhs:  # x / x -> 1
+            one = _like(self.results[0].type, 1)
+            if one is not None:
+                return [one]
         return _wrap(_fold_binary(operands, _iops(lhs.type)[name]))
     return fold
 
@@ -1074,9 +1076,8 @@ for _n, _flag in (("divui", "nuw"), ("divsi", "nsw"), ("ceildivui", None), ("cei
 
 @_folds("arith.remui", "arith.remsi")
 def _fold_rem(self: Op, operands: list[Attribute | None]) -> Any:
-    if _is_zero(operands[0]):  # 0 % x -> 0
-        return [self.operand(0)]
-    if self.operand(0) is self.operand(1) or _is_one(operands[1]):  # x % x -> 0, x % 1 -> 0
+    if _is_one(operands[1]) or self.operand(0) is self.operand(1) or _is_zero(operands[0]):
+        # x % 1, x % x, 0 % x -> 0
         return _wrap(_zero_attr(self.results[0].type))
     return _wrap(_fold_binary(operands, _iops(self.operand(0).type)[self.name]))
 

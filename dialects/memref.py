@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mlir_py import affine as aff
 from mlir_py.attributes import (
     DYNAMIC,
     AffineMapAttr,
@@ -59,6 +60,8 @@ from . import _shape as sh
 from ._mixed import (
     MIXED_LIST,
     MIXED_RULES,
+    AnyMemRef,
+    AnyRankedOrUnrankedMemRef,
     BoolAttr,
     I64Array,
     Index,
@@ -75,12 +78,9 @@ from ._mixed import (
 )
 from .tensor import _OffsetsSizesStrides, _slice_lists, print_slice_lists
 
-AnyMemRef = isa(MemRefType, description="memref of any type values")
-AnyRankedOrUnrankedMemRef = isa(MemRefType, UnrankedMemRefType, description="ranked or unranked memref of any type "
-                                                                            "values")
 AnyNon0RankedOrUnrankedMemRef = Constraint(
     lambda t: isinstance(t, UnrankedMemRefType) or isinstance(t, MemRefType) and t.rank > 0,
-    "unranked.memref of any type values or non-0-ranked.memref of any type values")
+    "unranked.memref of any non-token type values or non-0-ranked.memref of any non-token type values")
 I8Buffer = Constraint(lambda t: isinstance(t, MemRefType) and t.rank == 1 and t.element_type == IntegerType(8),
                       "1D memref of 8-bit signless integer values")
 Reassociation = Constraint(lambda a: sh.reassociation_groups(a) is not None, "Array of 64-bit integer array attributes")
@@ -129,7 +129,7 @@ class _AllocLike(Op):
     __slots__ = ()
     dynamicSizes = var_operand(Index)
     symbolOperands = var_operand(Index)
-    alignment = prop(IntLiteral(non_negative=True), optional=True)
+    alignment = prop(Alignment, optional=True)
     memref = result_def(AnyMemRef)
     assembly_format = ("`(`$dynamicSizes`)` (`` `[` $symbolOperands^ `]`)? (`alignment` `=` $alignment^)? attr-dict "
                        "`:` type($memref)")
@@ -144,7 +144,8 @@ class _AllocLike(Op):
     def verify_(self) -> None:
         t = _memref(self.memref.type)
         if len(self.dynamicSizes) != sum(1 for d in t.shape if d == DYNAMIC):
-            raise self.emit_error("dimension operand count does not equal memref dynamic dimension count")
+            raise self.emit_error(f"incorrect number of dynamic sizes, has {len(self.dynamicSizes)}, expected "
+                                  f"{sum(1 for d in t.shape if d == DYNAMIC)}")
         n = sh.layout_num_symbols(t)
         if len(self.symbolOperands) != n:
             raise self.emit_error(f"symbol operand count does not equal memref symbol count: expected {n}, got "
@@ -211,7 +212,7 @@ class GlobalOp(Op, name="memref.global", traits=[Symbol()]):
     type = prop(MemRefTypeAttr)
     initial_value = prop(AnyAttr, optional=True)
     constant = prop(isa(UnitAttr, description="unit attribute"), optional=True)
-    alignment = prop(IntLiteral(), optional=True)
+    alignment = prop(Alignment, optional=True)
     custom_grammar = ('[STRING] [kw_constant] SYMBOL ":" type ["=" memref_global_init] ["alignment" "=" INT] '
                       '[attr_dict]')
     custom_rules = {**keyword_flag("constant"), **_global_init_rules()}
@@ -222,7 +223,7 @@ class GlobalOp(Op, name="memref.global", traits=[Symbol()]):
 
         vis, const, sym, t, init, align, attrs = c
         if not isinstance(t, MemRefType) or not t.has_static_shape:
-            raise st.error(f"type should be static shaped memref, but got {t}", kw)
+            raise st.error(f"custom op '{cls.OPERATION_NAME}' type should be static shaped memref, but got '{t}'", kw)
         name = str(sym)[1:]
         props: dict[str, Attribute] = {"sym_name": StringAttr(unescape(name) if name.startswith('"') else name),
                                        "type": TypeAttr(t)}
@@ -285,7 +286,7 @@ class GlobalOp(Op, name="memref.global", traits=[Symbol()]):
         init = self.properties.get("initial_value")
         if init is not None:
             if not isinstance(init, (UnitAttr, DenseElementsAttr, DenseResourceElementsAttr)):
-                raise self.emit_error(f"initial value should be a unit or elements attribute, but got '{p_attr(init)}'")
+                raise self.emit_error(f"initial value should be a unit or elements attribute, but got {p_attr(init)}")
             if isinstance(init, (DenseElementsAttr, DenseResourceElementsAttr)):
                 it = init.type
                 if it.element_type != t.element_type:
@@ -314,7 +315,7 @@ class GetGlobalOp(Op, name="memref.get_global", traits=[Pure()]):
 
     name_ = prop(FlatSymbolRef, attr_name="name")
     result = result_def(AnyMemRef)
-    assembly_format = "$name attr-dict `:` type($result)"
+    assembly_format = "$name `:` type($result) attr-dict"
 
     def verify_(self) -> None:
         ref = self.properties["name"]
@@ -401,7 +402,7 @@ class LoadOp(Op, name="memref.load", traits=[MemoryEffects(("read", DEFAULT))]):
         if self.result.type != t.element_type:
             raise self.emit_error("failed to verify that result type matches element type of 'memref'")
         if len(self.indices) != t.rank:
-            raise self.emit_error(f"incorrect number of indices for load, expected {t.rank} but got "
+            raise self.emit_error(f"invalid number of indices for accessed memref, expected {t.rank} but got "
                                   f"{len(self.indices)}")
 
 
@@ -440,7 +441,8 @@ class StoreOp(Op, name="memref.store", traits=[MemoryEffects(("write", DEFAULT))
         if self.value.type != t.element_type:
             raise self.emit_error("failed to verify that type of 'value' matches element type of 'memref'")
         if len(self.indices) != t.rank:
-            raise self.emit_error("store index operand count not equal to memref rank")
+            raise self.emit_error(f"invalid number of indices for accessed memref, expected {t.rank} but got "
+                                  f"{len(self.indices)}")
 
 
 class CopyOp(Op, name="memref.copy", traits=[MemoryEffects(("read", DEFAULT), ("write", DEFAULT))]):
@@ -515,8 +517,6 @@ def cast_compatible(a: Type, b: Type) -> bool:
             return False
         return all(x == DYNAMIC or y == DYNAMIC or x == y for x, y in zip(a.shape, b.shape))
     if not isinstance(a, (MemRefType, UnrankedMemRefType)) or not isinstance(b, (MemRefType, UnrankedMemRefType)):
-        return False
-    if isinstance(a, UnrankedMemRefType) and isinstance(b, UnrankedMemRefType):
         return False
     return a.element_type == b.element_type and a.memory_space == b.memory_space
 
@@ -621,16 +621,12 @@ class SubViewOp(_OffsetsSizesStrides, name="memref.subview", traits=[Pure()]):
         expected = subview_result_type(base, self.static_offsets, self.static_sizes, self.static_strides)
         r = sh.is_rank_reduced_type(expected, res)
         if r != sh.SUCCESS:
-            raise error(self, sh.slice_error(r, expected))
+            raise error(self, subview_error(r, expected, res))
         eo, ro = sh.strides_and_offset(expected), sh.strides_and_offset(res)
-        if eo is None or ro is None or eo[1] != ro[1]:
-            raise error(self, sh.slice_error(sh.LAYOUT_MISMATCH, expected))
         unused = sh.memref_rank_reduction_mask(expected, res, self.static_sizes)
-        if unused is None:
-            raise error(self, sh.slice_error(sh.LAYOUT_MISMATCH, expected))
-        kept = [s for i, s in enumerate(eo[0]) if i not in unused]
-        if kept != ro[0]:
-            raise error(self, sh.slice_error(sh.LAYOUT_MISMATCH, expected))
+        if eo is None or ro is None or eo[1] != ro[1] or unused is None or \
+                [s for i, s in enumerate(eo[0]) if i not in unused] != ro[0]:
+            raise error(self, subview_error(sh.LAYOUT_MISMATCH, expected, res))
         msg = sh.in_bounds_slice(base.shape, self.static_offsets, self.static_sizes, self.static_strides)
         if msg is not None:
             raise error(self, msg)
@@ -685,8 +681,8 @@ class ReinterpretCastOp(_OffsetsSizesStrides, name="memref.reinterpret_cast", tr
         if getattr(src, "memory_space", None) != res.memory_space:
             raise _memory_space_error(self, "source type", src, res, "result memref type")
         if element_type(src) != res.element_type:
-            raise error(self, f"different element types specified for source type '{src}' and result memref type "
-                        f"'{res}'")
+            raise self.emit_error(f"source element type ('{element_type(src)}') does not match result element type "
+                                  f"('{res.element_type}')")
 
         def show(x: int) -> str:
             return "dynamic" if x == DYNAMIC else str(x)
@@ -734,7 +730,8 @@ class ViewOp(Op, name="memref.view", traits=[Pure()]):
         if base.memory_space != view.memory_space:
             raise _memory_space_error(self, "base memref type", base, view, "view memref type")
         if len(self.sizes) != sum(1 for d in view.shape if d == DYNAMIC):
-            raise error(self, f"incorrect number of size operands for type '{view}'")
+            n = sum(1 for d in view.shape if d == DYNAMIC)
+            raise self.emit_error(f"incorrect number of dynamic sizes, has {len(self.sizes)}, expected {n}")
 
 
 class TransposeOp(Op, name="memref.transpose", traits=[Pure()]):
@@ -779,17 +776,49 @@ class TransposeOp(Op, name="memref.transpose", traits=[Pure()]):
         pos = [r.position for r in m.results]  # type: ignore[attr-defined]
         expected = MemRefType([src.shape[i] for i in pos], src.element_type,
                               StridedLayoutAttr([so[0][i] for i in pos], so[1]), src.memory_space)
-        if _canonical_layout(res) != _canonical_layout(expected):
+        if _canonical_layout(res) != _canonical_layout(expected) or res.memory_space != expected.memory_space:
             raise self.emit_error(f"result type '{res}' is not equivalent to the canonical transposed input type "
                                   f"'{_canonical_layout(expected)}'")
 
 
 def _canonical_layout(t: MemRefType) -> MemRefType:
-    """``t`` with a strided layout equal to the identity dropped (MLIR's ``canonicalizeStridedLayout``)."""
+    """MLIR's ``canonicalizeStridedLayout``: no layout when the strided form is the identity, else the layout as
+    a simplified affine map (``strided<[1, 16]>`` becomes ``affine_map<(d0, d1) -> (d0 + d1 * 16)>``)."""
     so = sh.strides_and_offset(t)
-    if t.layout is not None and so is not None and so[1] == 0 and so[0] == sh.canonical_strides(t.shape):
+    if t.layout is None or so is None or not t.shape:
+        return t
+    strides, offset = so
+    if offset == 0 and strides == sh.canonical_strides(t.shape):
         return MemRefType(t.shape, t.element_type, None, t.memory_space)
-    return t
+    nsym = 0
+    if offset == DYNAMIC:
+        e: aff.AffineExpr = aff.AffineSymbolExpr(0)
+        nsym = 1
+    else:
+        e = aff.AffineConstantExpr(offset)
+    for i, s in enumerate(strides):
+        if s == DYNAMIC:
+            k: aff.AffineExpr = aff.AffineSymbolExpr(nsym)
+            nsym += 1
+        else:
+            k = aff.AffineConstantExpr(s)
+        e = e + aff.AffineDimExpr(i) * k
+    return MemRefType(t.shape, t.element_type, AffineMapAttr(aff.AffineMap(t.rank, nsym, [e])), t.memory_space)
+
+
+def subview_error(result: int, expected: MemRefType, actual: MemRefType) -> str:
+    """MLIR's ``produceSubViewErrorMsg``."""
+    if result == sh.RANK_TOO_LARGE:
+        return f"expected result rank to be smaller or equal to the source rank, but got '{actual}'"
+    if result == sh.SIZE_MISMATCH:
+        return (f"expected result type to be '{expected}' or a rank-reduced version. (mismatch of result sizes), but "
+                f"got '{actual}'")
+    if result == sh.ELEM_MISMATCH:
+        return f"expected result element type to be '{expected.element_type}', but got '{actual}'"
+    if result == sh.MEMSPACE_MISMATCH:
+        return f"expected result and source memory spaces to match, but got '{actual}'"
+    return (f"expected result type to be '{expected}' or a rank-reduced version. (mismatch of result layout), but "
+            f"got '{actual}'")
 
 
 # ---------------------------------------------------------------------------------------------------------------

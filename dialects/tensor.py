@@ -29,8 +29,6 @@ from mlir_py.attributes import (
 from mlir_py.dialect import Dialect
 from mlir_py.ir import Operation
 from mlir_py.opdef import (
-    AnyRankedTensor,
-    AnyTensor,
     AnyType,
     Constraint,
     HasParent,
@@ -51,6 +49,9 @@ from . import _shape as sh
 from ._mixed import (
     MIXED_LIST,
     MIXED_RULES,
+    AnyRankedTensor,
+    AnyStaticShapeTensor,
+    AnyTensor,
     I64Array,
     Index,
     IntLiteral,
@@ -63,14 +64,13 @@ from ._mixed import (
     print_mixed,
     segments,
     static_list,
+    verify_dynamic_count,
     verify_mixed,
 )
 
 AnyNon0RankedOrUnrankedTensor = Constraint(
     lambda t: isinstance(t, UnrankedTensorType) or isinstance(t, RankedTensorType) and t.rank > 0,
     "non-0-ranked or unranked tensor")
-AnyStaticShapeTensor = Constraint(lambda t: isinstance(t, RankedTensorType) and t.has_static_shape,
-                                  "statically shaped tensor of any type values")
 Reassociation = Constraint(lambda a: sh.reassociation_groups(a) is not None, "Array of 64-bit integer array attributes")
 Index1DTensor = Constraint(lambda t: isinstance(t, RankedTensorType) and t.rank == 1 and isinstance(
     t.element_type, (IndexType, IntegerType)), "1D tensor of signless integer or index values")
@@ -138,7 +138,11 @@ class FromElementsOp(Op, name="tensor.from_elements", traits=[Pure()]):
     def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
         r = types.get("result")
         if r:
-            types["elements"] = [element_type(r[0])] * len(names.get("elements", ()))
+            n, t = len(names.get("elements", ())), r[0]
+            if isinstance(t, RankedTensorType) and t.has_static_shape and n != t.num_elements:
+                raise st.error(f"custom op '{cls.OPERATION_NAME}' number of operands and types do not match: got {n} "
+                               f"operands and {t.num_elements} types", None)
+            types["elements"] = [element_type(t)] * n
 
     def asm_result_names(self) -> list[str]:
         return ["from_elements"]
@@ -201,7 +205,8 @@ class GenerateOp(Op, name="tensor.generate", traits=[SingleBlock()]):
     def verify_(self) -> None:
         t = _ranked(self.result.type)
         if self.num_operands != _dynamic_dims(t):
-            raise error(self, "must have as many index operands as dynamic extents in the result type")
+            raise self.emit_error(f"incorrect number of dynamic sizes, has {self.num_operands}, expected "
+                                  f"{_dynamic_dims(t)}")
         blocks = self.regions[0].blocks
         if not blocks:
             return
@@ -525,6 +530,9 @@ class _OffsetsSizesStrides(Op):
         """MLIR's ``verifyOffsetSizeAndStrideOp``."""
         r_off, r_size, r_stride = self._max_ranks()
         offs, sizes, strides = self.static_offsets, self.static_sizes, self.static_strides
+        verify_dynamic_count(self, "offsets", offs, self.offsets)  # type: ignore[attr-defined]
+        verify_dynamic_count(self, "sizes", sizes, self.sizes)  # type: ignore[attr-defined]
+        verify_dynamic_count(self, "strides", strides, self.strides)  # type: ignore[attr-defined]
         if not (len(offs) == 1 and r_off == 1) and len(offs) != len(sizes):
             raise error(self, f"expected mixed offsets rank to match mixed sizes rank ({len(offs)} vs {len(sizes)}) "
                         "so the rank of the result type is well-formed.")
@@ -731,8 +739,6 @@ class PadOp(Op, name="tensor.pad", traits=[Pure(), SingleBlock()]):
         expected = pad_result_type(src, low, high)
         if expected is None:
             raise error(self, f"failed to infer expectedType from sourceType '{src}', specified resultType is '{res}'")
-        verify_mixed(self, "low", src.rank, low, self.low)
-        verify_mixed(self, "high", src.rank, high, self.high)
         if res.rank != expected.rank or any(r != e and e != DYNAMIC for r, e in zip(res.shape, expected.shape)):
             raise error(self, f"specified type '{res}' does not match the inferred type '{expected}'")
         blocks = self.regions[0].blocks
@@ -755,7 +761,7 @@ class ConcatOp(Op, name="tensor.concat", traits=[Pure()]):
     Syntax: ``tensor.concat dim(0) %a, %b : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<5x4xf32>``.
     Errors: no inputs; ranks or element types differing; ``dim`` out of range; static sizes that disagree."""
 
-    dim = prop(IntLiteral(non_negative=True))
+    dim = prop(IntLiteral())
     inputs = var_operand(AnyRankedTensor)
     result = result_def(AnyRankedTensor)
     assembly_format = "`dim` `(` $dim `)` $inputs attr-dict `:` functional-type(operands, results)"

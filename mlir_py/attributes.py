@@ -37,11 +37,13 @@ _BARE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_$.]*\Z")
 class AttrPrinter:
     """Prints types and attributes, substituting aliases. Caches each printed spelling."""
 
-    __slots__ = ("aliases", "_cache")
+    __slots__ = ("aliases", "_cache", "resources")
 
     def __init__(self, aliases: dict[Any, str] | None = None):
         self.aliases = aliases or {}
         self._cache: dict[Any, str] = {}
+        #: ``dense_resource`` handles in the order they were first printed (MLIR prints only those blobs)
+        self.resources: dict[str, None] = {}
 
     def attr(self, a: Attribute | Type) -> str:
         try:
@@ -839,8 +841,13 @@ class DenseResourceElementsAttr(Attribute):
         return (self.handle, self.type)
 
     def print(self, p: AttrPrinter) -> str:
-        h = self.handle if re.match(r"[A-Za-z_][A-Za-z0-9_$.]*\Z", self.handle) else print_string(self.handle)
-        return f"dense_resource<{h}> : {p.type(self.type)}"
+        p.resources[self.handle] = None
+        return f"dense_resource<{print_keyword_or_string(self.handle)}> : {p.type(self.type)}"
+
+
+def print_keyword_or_string(s: str) -> str:
+    """``s`` bare when it is an identifier (``[A-Za-z_][A-Za-z0-9_$.]*``), else as a quoted string."""
+    return s if _BARE_ID.match(s) else print_string(s)
 
 
 class DenseArrayAttr(Attribute):
@@ -869,7 +876,14 @@ class DenseArrayAttr(Attribute):
         et = p.type(self.element_type)
         if not self.values:
             return f"array<{et}>"
-        return f"array<{et}: {', '.join(_fmt_elem(v, self.element_type) for v in self.values)}>"
+        t = self.element_type
+        if isinstance(t, IntegerType) and t.width == 1:
+            body = ", ".join("true" if v else "false" for v in self.values)
+        elif isinstance(t, FloatType):
+            body = ", ".join(format_float(v, t.kind) for v in self.values)
+        else:
+            body = ", ".join(str(v) for v in self.values)
+        return f"array<{et}: {body}>"
 
 
 # --- locations -------------------------------------------------------------------------------------------------

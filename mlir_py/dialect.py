@@ -42,7 +42,7 @@ class Dialect:
     ``body`` is the text between the outer ``<`` and ``>`` (``None`` when there are none), ``parser`` offers
     ``parse_type(text)`` and ``parse_attribute(text)`` for nested elements and ``error(message)``, which returns a
     :class:`~mlir_py.diagnostics.ParseError` located at the element to raise. A ``ValueError`` (or ``KeyError``,
-    ``IndexError``) escaping a hook becomes the located error ``invalid type '<text>': <message>``.
+    ``IndexError``) escaping a hook becomes the located error ``invalid type (attribute) '<text>': <message>``.
     ``materialize_constant(value, type, loc)`` builds a constant op for folding.
     """
 
@@ -90,9 +90,6 @@ def _as_list(x: Any, cls: type) -> list[Any]:
     if callable(x) and not isinstance(x, type):
         return _as_list(x(), cls)
     return []
-
-
-BUILTIN_DIALECT_MODULES = ("dialects.builtin", "dialects.func", "dialects.arith")
 
 
 def _package_parts(path: str) -> tuple[str, list[str]]:

@@ -374,16 +374,24 @@ def load_pass_plugin(path: str) -> Any:
     """Load a pass plugin from a ``.py`` file, package directory or module name (``--load-pass-plugin``).
 
     Importing the module registers its passes (``@register_pass``); a ``PASSES`` list or a ``register()``
-    function in the module is honoured as well. Loading the same path twice is a no-op."""
-    from .dialect import load_module_from_path
+    function in the module is honoured as well. Loading the same path twice is a no-op. Raises
+    :class:`mlir_py.dialect.PluginError` (an ``ImportError``) when the module does not import or registers
+    nothing."""
+    from .dialect import PluginError, load_module_from_path
 
     key = os.path.abspath(path) if os.path.exists(path) else path
     if key in _loaded_plugins:
         return _loaded_plugins[key]
+    before = (dict(PASS_REGISTRY), dict(PIPELINE_REGISTRY))
     mod = load_module_from_path(path)
     for attr in ("PASSES", "register"):
         if hasattr(mod, attr):
             _register_plugin_object(getattr(mod, attr))
+    prefix = mod.__name__
+    mine = [c.__module__ for c in PASS_REGISTRY.values()] + [p.module for p in PIPELINE_REGISTRY.values()]
+    if (PASS_REGISTRY, PIPELINE_REGISTRY) == before and not any(
+            m == prefix or m.startswith(prefix + ".") for m in mine):
+        raise PluginError(f"pass plugin '{path}' registers no pass or pass pipeline")
     _loaded_plugins[key] = mod
     return mod
 
@@ -1005,13 +1013,14 @@ class PassCommandLine:
 
     @staticmethod
     def preload(argv: Sequence[str]) -> None:
-        """Load ``--load-pass-plugin`` paths, the built-in passes and entry points, so that flags can be known."""
+        """Load the built-in passes, the entry points, then the ``--load-pass-plugin`` paths (which win over an
+        installed copy of the same plugin), so that their flags are known before the command line is parsed."""
+        load_pass_plugins()
         for i, a in enumerate(argv):
             if a.startswith("--load-pass-plugin="):
                 load_pass_plugin(a.split("=", 1)[1])
             elif a == "--load-pass-plugin" and i + 1 < len(argv):
                 load_pass_plugin(argv[i + 1])
-        load_pass_plugins()
 
     def extract(self, argv: Sequence[str]) -> list[str]:
         """Record the pass and pipeline flags of ``argv`` and return the other arguments."""

@@ -24,6 +24,7 @@ from .attributes import (
     Type,
     UnknownLoc,
     print_attr_dict_body,
+    print_keyword_or_string,
     print_string,
     sub_elements,
 )
@@ -316,23 +317,26 @@ class Printer:
         return "".join(out)
 
     def _resources(self, res: dict[str, dict[str, Any]]) -> str:
-        lines = ["", "{-#", "  dialect_resources: {"]
+        """The ``{-# dialect_resources #-}`` section: of the builtin blobs, those the printed IR refers to, in the
+        order of first reference (as MLIR); other dialects' entries as they are."""
         groups = []
         for d, entries in res.items():
+            keys = [k for k in self.ap.resources if k in entries] if d == "builtin" else list(entries)
             items = []
-            for k, v in entries.items():
-                key = k if k.replace("_", "a").replace(".", "a").isalnum() else print_string(k)
+            for k in keys:
+                v = entries[k]
+                key = print_keyword_or_string(k)
                 if isinstance(v, bytes):
                     items.append(f"      {key}: \"0x{v.hex().upper()}\"")
                 elif isinstance(v, str):
                     items.append(f"      {key}: {print_string(v)}")
                 else:
                     items.append(f"      {key}: {v}")
-            groups.append(f"    {d}: {{\n" + ",\n".join(items) + "\n    }")
-        lines.append(",\n".join(groups))
-        lines.append("  }")
-        lines.append("#-}")
-        return "\n".join(lines) + "\n"
+            if items:
+                groups.append(f"    {d}: {{\n" + ",\n".join(items) + "\n    }")
+        if not groups:
+            return ""
+        return "\n".join(["", "{-#", "  dialect_resources: {", ",\n".join(groups), "  }", "#-}"]) + "\n"
 
     def _op(self, op: Operation, depth: int, lines: list[str]) -> None:
         if self._aliases is not None:  # alias dry run: the location first, then what the op prints

@@ -112,11 +112,15 @@ class DiagnosticVerifier:
                 pending_below.append(e)
             self.expectations.append(e)
 
-    def _error_at(self, e: Expectation, message: str) -> None:
+    def _error_at(self, e: Expectation, message: str, underline: bool = True) -> None:
+        """An error at the designator (``<unknown>:0`` for ``@unknown`` ones, as mlir-opt prints them)."""
+        if e.line == 0 and e in self.unknown:
+            self.errors.append(f"<unknown>:0: error: {message}")
+            return
         head = f"{self.filename}:{e.source_line}:{e.source_col}: error: {message}"
         src = self.sources.line(self.filename, e.source_line) if self.sources is not None else None
-        self.errors.append(head if src is None else head + "\n" + source_snippet(src, e.source_col,
-                                                                                   len(e.message)))
+        length = len(e.message) if underline else 1
+        self.errors.append(head if src is None else head + "\n" + source_snippet(src, e.source_col, length))
 
     def process(self, diag: Diagnostic) -> None:
         """Check a diagnostic and each of its notes."""
@@ -138,7 +142,8 @@ class DiagnosticVerifier:
                     return
                 near_miss = e
         if near_miss is not None:
-            self._error_at(near_miss, f"'{d.severity}' diagnostic emitted when expecting a '{near_miss.severity}'")
+            self._error_at(near_miss, f"'{d.severity}' diagnostic emitted when expecting a '{near_miss.severity}'",
+                           underline=False)
         else:
             self.errors.append(render(Diagnostic("error", f"unexpected {d.severity}: {d.message}", d.location),
                                       self.sources))

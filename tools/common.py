@@ -6,11 +6,11 @@ exception becomes an ``internal error`` diagnostic and exit code 1, never a trac
 
 from __future__ import annotations
 
-import re
 import sys
 import traceback
 from collections.abc import Callable, Iterator
 
+from mlir_py.attributes import FileLineColLoc
 from mlir_py.diagnostics import Diagnostic, SourceManager, attach_op_note, render
 
 SPLIT_MARKER = "// -----"
@@ -23,22 +23,42 @@ def read_input(path: str) -> str:
         return f.read()
 
 
-def split_chunks(text: str, marker: str | None) -> Iterator[tuple[str, int]]:
+def split_chunks(text: str, marker: str | None, filename: str = "-",
+                 warnings: list[Diagnostic] | None = None) -> Iterator[tuple[str, int]]:
     """(chunk text, line offset of the chunk in the file); one chunk when ``marker`` is None.
 
-    A marker line is a line whose content starts with the marker, as in mlir-opt. Locations inside a chunk are
-    reported with the offset added, i.e. as lines of the original file."""
+    As mlir-opt's ``splitAndProcessBuffer`` (mlir/lib/Support/ToolUtilities.cpp): the text is split wherever the
+    marker occurs, even inside a line; a marker prefix not followed by the marker's last two characters (``// ----
+    x``) is a *near miss*, reported as a warning and not split. A chunk that starts inside a line is padded with
+    blanks, so that with the line offset added every location is a line and column of the original file."""
     if marker is None:
         yield text, 0
         return
-    lines = text.split("\n")
-    start = 0
-    pat = re.compile(r"^\s*" + re.escape(marker))
-    for i, line in enumerate(lines):
-        if pat.match(line):
-            yield "\n".join(lines[start:i]), start
-            start = i + 1
-    yield "\n".join(lines[start:]), start
+    check = 2 if len(marker) > 2 else 0
+    head, tail = marker[:len(marker) - check], marker[len(marker) - check:]
+    pieces = text.split(head)
+    spans: list[tuple[int, int]] = []
+    prev = (0, len(pieces[0]))
+    pos = len(pieces[0]) + len(head)  # start of the next piece
+    for piece in pieces[1:]:
+        if prev[0] == prev[1]:  # an empty chunk swallows the next piece whole, as in mlir-opt
+            prev = (pos, pos + len(piece))
+        elif piece.startswith(tail) and len(piece) > check and (check == 0 or piece[check] != "0"):
+            spans.append(prev)
+            prev = (pos + check, pos + len(piece))
+        else:
+            if warnings is not None:
+                line = text.count("\n", 0, pos) + 1
+                col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+                warnings.append(Diagnostic("warning", "near miss with file split marker",
+                                           FileLineColLoc(filename, line, col)))
+            prev = (prev[0], pos + len(piece))
+        pos += len(piece) + len(head)
+    if prev[0] != prev[1] or not spans:
+        spans.append(prev)
+    for start, end in spans:
+        line_start = text.rfind("\n", 0, start) + 1
+        yield " " * (start - line_start) + text[start:end], text.count("\n", 0, start)
 
 
 def report(diags: list[Diagnostic], sources: SourceManager, op_notes: bool = True) -> None:
@@ -57,6 +77,8 @@ def guard(main: Callable[[list[str] | None], int]) -> Callable[[list[str] | None
     def wrapped(argv: list[str] | None = None) -> int:
         try:
             return main(argv)
+        except SystemExit as e:  # argparse: --help / --version exit 0; a bad command line exits 1, as mlir-opt
+            return 0 if e.code in (0, None) else 1
         except KeyboardInterrupt:
             return 130
         except BrokenPipeError:

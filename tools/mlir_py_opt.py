@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from typing import Any
 
@@ -34,6 +35,8 @@ def build_arg_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-unregistered-dialect", action="store_true", help="allow operations of unknown dialects")
     p.add_argument("--split-input-file", default=None, metavar="MARKER",
                    help="split the input on '// -----' (or =MARKER) and process each chunk independently")
+    p.add_argument("--output-split-marker", default=SPLIT_MARKER, metavar="MARKER",
+                   help="the line joining the outputs of the chunks of --split-input-file (default '// -----')")
     p.add_argument("--verify-diagnostics", action="store_true",
                    help="check that emitted diagnostics match expected-* comments in the input")
     p.add_argument("--no-verify", dest="verify", action="store_false", help="skip verification of the input")
@@ -121,7 +124,7 @@ def _main(argv: list[str] | None) -> int:
     try:
         text = read_input(args.input)
     except OSError as e:
-        print(f"error: could not open input file '{args.input}': {e.strerror}", file=sys.stderr)
+        print(f"error: cannot open input file '{args.input}': {e.strerror}", file=sys.stderr)
         return 1
     filename = args.input if args.input != "-" else "<stdin>"
     sources = SourceManager()
@@ -129,7 +132,10 @@ def _main(argv: list[str] | None) -> int:
     outputs: list[str] = []
     failed = False
     verifier = DiagnosticVerifier(text, filename, sources) if args.verify_diagnostics else None
-    for chunk, offset in split_chunks(text, args.split_input_file):
+    split_warnings: list[Diagnostic] = []
+    for chunk, offset in split_chunks(text, args.split_input_file, filename, split_warnings):
+        report(split_warnings, sources)
+        split_warnings.clear()
         diags: list[Diagnostic] = []
         pm = pass_cl.build(args, ctx)  # a fresh pass manager per chunk, as mlir-opt
         out = process_chunk(chunk, filename, offset, ctx, args, diags, pm)
@@ -148,12 +154,14 @@ def _main(argv: list[str] | None) -> int:
         failed = not verifier.finish()
         for e in verifier.errors:
             print(e, file=sys.stderr)
-    result = ((args.split_input_file or SPLIT_MARKER) + "\n").join(outputs)
+    result = (args.output_split_marker + "\n").join(outputs)
     if args.output == "-":
         sys.stdout.write(result)
-    else:
+    elif not failed:
         with open(args.output, "w", encoding="utf-8") as f:
             f.write(result)
+    elif os.path.exists(args.output):  # mlir-opt keeps its output file only when the run succeeds
+        os.remove(args.output)
     return 1 if failed else 0
 
 

@@ -305,16 +305,32 @@ def _make_transformer(parser: MLIRParser) -> Any:
 
         def resource_section(self, c: list[Any]) -> None:
             for grp in c:
-                if grp is not None:
-                    kind, entries = grp
-                    for d, items in entries:
+                if grp is not None and grp[0] == "dialect_resources":
+                    for d, items in grp[1]:
                         self.st.resources.setdefault(d, {}).update(items)
 
         def resource_group(self, c: list[Any]) -> Any:
-            return (str(c[0]), [x for x in c[1:] if x is not None])
+            """``dialect_resources`` (only the builtin dialect's blobs are supported, as hex strings whose first 4
+            bytes give the alignment) or ``external_resources`` (accepted and dropped)."""
+            st, kind = self.st, c[0]
+            if str(kind) not in ("dialect_resources", "external_resources"):
+                raise st.error(f"unknown key '{kind}' in file metadata dictionary", kind)
+            groups = [x for x in c[1:] if x is not None]
+            if str(kind) == "dialect_resources":
+                for tok, items in groups:
+                    if str(tok) not in st.ctx.dialects:
+                        raise st.error(f"dialect '{tok}' is unknown", tok)
+                    if str(tok) != "builtin":
+                        raise st.error(f"unexpected 'resource' section for dialect '{tok}'", items[0][2] if items
+                                       else tok)
+                    for key, v, vtok in items:
+                        if not isinstance(v, bytes) or len(v) < 4:
+                            raise st.error(f"expected hex string blob for key '{key}' to encode alignment in first 4 "
+                                           "bytes", vtok)
+            return (str(kind), [(str(tok), {k: v for k, v, _ in items}) for tok, items in groups])
 
         def resource_dialect(self, c: list[Any]) -> Any:
-            return (str(c[0]), dict(x for x in c[1:] if x is not None))
+            return (c[0], [x for x in c[1:] if x is not None])
 
         def resource_entry(self, c: list[Any]) -> Any:
             key = unescape(c[0]) if c[0].type == "STRING" else str(c[0])
@@ -323,11 +339,11 @@ def _make_transformer(parser: MLIRParser) -> Any:
                 s = unescape(v)
                 if s.startswith("0x"):
                     try:
-                        return (key, bytes.fromhex(s[2:]))
+                        return (key, bytes.fromhex(s[2:]), v)
                     except ValueError:
                         raise self.st.error("expected hex string blob", v) from None
-                return (key, s)
-            return (key, v)
+                return (key, s, v)
+            return (key, v, v if isinstance(v, Token) else c[0])
 
         # ---- operations ------------------------------------------------------------------------------------
         def operation(self, c: list[Any]) -> Operation:

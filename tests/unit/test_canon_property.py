@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,6 +123,7 @@ class Val:
     name: str
     elem: str
     exact_bits: bool = True  # its NaN payloads are determined (safe to bitcast to an integer)
+    constant: bool = False
 
 
 @dataclass
@@ -178,7 +180,9 @@ class Gen:
 
     def constant(self, e: str, xs: list[Any] | None = None) -> Val:
         xs = self.draw_values(e) if xs is None else xs
-        return self.emit(f"arith.constant {constant_text(xs, e, self.p.shaped)}", e, exact=True)
+        v = self.emit(f"arith.constant {constant_text(xs, e, self.p.shaped)}", e, exact=True)
+        v.constant = True
+        return v
 
     def splat(self, e: str, x: int) -> Val:
         return self.constant(e, [x] * (VECTOR_LEN if self.p.shaped else 1))
@@ -322,8 +326,10 @@ def programs(draw: Any) -> Program:
         getattr(g, draw(st.sampled_from(KINDS)))()
     if not p.vals:
         g.constant(p.args[0].elem)
-    tail = p.vals[-4:]
-    p.results = [p.vals[-1]] + draw(st.lists(st.sampled_from(tail), max_size=2))
+    # every unused non-constant value is a result, so no op is dead code
+    used = {name for line in p.lines for name in re.findall(r"%[av]\d+", line.split("=", 1)[1])}
+    sinks = [v for v in p.vals if v.name not in used and not v.constant]
+    p.results = sinks or [p.vals[-1]]
     return p
 
 

@@ -2,6 +2,8 @@
 // RUN: mlir-py-opt %s --split-input-file --pass-pipeline='builtin.module(inline{default-pipeline=})' | filecheck %s
 // RUN: mlir-py-opt %s --split-input-file --inline='default-pipeline=' --mlir-print-debuginfo | filecheck %s --check-prefix=LOC
 // RUN: mlir-py-opt %s --split-input-file --inline='default-pipeline=' --mlir-pass-statistics -o /dev/null 2>&1 | filecheck %s --check-prefix=STATS
+// With the default pipeline (canonicalize) each function is simplified before and after inlining, as MLIR does.
+// RUN: mlir-py-opt %s --split-input-file --inline | filecheck %s --check-prefix=DEFAULT
 
 // Single-block callees are inlined; the private callee is then dead and erased, the public one stays.
 
@@ -112,3 +114,43 @@ func.func @entry() {
 // STATS:      InlinerPass
 // STATS-NEXT:   (S) 1 num-erased-callables - Number of dead callables erased after inlining
 // STATS-NEXT:   (S) 2 num-inlined-calls    - Number of inlined calls
+
+// -----
+
+// A multi-block callee: the caller block is split at the call, the callee's entry block is merged into the first
+// half, and its returns become cf.br to the continuation block whose argument replaces the call's result.
+
+// CHECK-LABEL: func.func @multi
+//  CHECK-SAME:   (%[[C:.*]]: i1, %[[X:.*]]: i32)
+//       CHECK:   %[[ONE:.*]] = arith.constant 1 : i32
+//       CHECK:   cf.cond_br %[[C]], ^bb1, ^bb2
+//       CHECK: ^bb1:
+//       CHECK:   cf.br ^bb3(%[[X]] : i32)
+//       CHECK: ^bb2:
+//       CHECK:   %[[C7:.*]] = arith.constant 7 : i32
+//       CHECK:   cf.br ^bb3(%[[C7]] : i32)
+//       CHECK: ^bb3(%[[R:.*]]: i32):
+//       CHECK:   %[[S:.*]] = arith.addi %[[R]], %[[ONE]] : i32
+//       CHECK:   return %[[S]] : i32
+//   CHECK-NOT: @pick
+// DEFAULT-LABEL: func.func @multi
+//  DEFAULT-SAME:   (%[[C:.*]]: i1, %[[X:.*]]: i32)
+//   DEFAULT-DAG:   %[[ONE:.*]] = arith.constant 1 : i32
+//   DEFAULT-DAG:   %[[C7:.*]] = arith.constant 7 : i32
+//       DEFAULT:   %[[SEL:.*]] = arith.select %[[C]], %[[X]], %[[C7]] : i32
+//       DEFAULT:   %[[S:.*]] = arith.addi %[[SEL]], %[[ONE]] : i32
+//       DEFAULT:   return %[[S]] : i32
+func.func @multi(%c: i1, %x: i32) -> i32 {
+  %c1 = arith.constant 1 : i32
+  %0 = call @pick(%c, %x) : (i1, i32) -> i32
+  %1 = arith.addi %0, %c1 : i32
+  return %1 : i32
+}
+func.func private @pick(%c: i1, %x: i32) -> i32 {
+  cf.cond_br %c, ^a, ^b
+^a:
+  return %x : i32
+^b:
+  %c7 = arith.constant 7 : i32
+  return %c7 : i32
+}

@@ -1,0 +1,3 @@
+"""A pass plugin that registers nothing (an error for --load-pass-plugin)."""
+
+X = 1
