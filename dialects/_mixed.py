@@ -129,6 +129,13 @@ def print_mixed(p: Any, static: Sequence[int], values: Sequence[Value]) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
+def dispatch_mixed(entries: Sequence[Mixed]) -> tuple[list[Value], DenseArrayAttr]:
+    """Mixed entries -> (dynamic values, static array with kDynamic placeholders) (MLIR's
+    ``dispatchIndexOpFoldResults``)."""
+    values = [e for e in entries if isinstance(e, Value)]
+    return values, DenseArrayAttr(i64, [DYNAMIC if isinstance(e, Value) else int(e) for e in entries])
+
+
 def static_list(op: Operation, name: str) -> tuple[int, ...]:
     a = op.properties.get(name)
     return tuple(a.values) if isinstance(a, DenseArrayAttr) else ()
@@ -191,5 +198,5 @@ def segments(*sizes: int) -> DenseArrayAttr:
 
 
 __all__ = ["AnyMemRef", "AnyRankedOrUnrankedMemRef", "AnyRankedTensor", "AnyStaticShapeTensor", "AnyTensor", "BoolAttr", "I64Array", "I64Attr", "Index", "IntLiteral", "MIXED_LIST", "MIXED_RULES", "Mixed",
-           "attr_dict_suffix", "check_attr_dict", "error", "keyword_flag", "mixed_list", "parse_mixed", "print_mixed",
+           "attr_dict_suffix", "check_attr_dict", "dispatch_mixed", "error", "keyword_flag", "mixed_list", "parse_mixed", "print_mixed",
            "segments", "static_list", "verify_dynamic_count", "verify_mixed"]

@@ -493,7 +493,7 @@ class ConstantOp(ArithOp, name="arith.constant", traits=[Pure(), ConstantLike()]
 
     @classmethod
     def from_value(cls, value: Attribute, location: Any = None) -> ConstantOp:
-        t = getattr(value, "type")
+        t = value.type  # type: ignore[attr-defined]
         op: ConstantOp = cls.create([], [t], {"value": value}, location=location)
         return op
 
@@ -512,9 +512,9 @@ class ConstantOp(ArithOp, name="arith.constant", traits=[Pure(), ConstantLike()]
         if isinstance(element_type(t), IntegerType) and element_type(t).signedness != "signless":  # type: ignore[attr-defined]
             raise self.emit_error("integer return type must be signless")
         if not _valid_constant(v, t):  # type: ignore[arg-type]
-            raise self.emit_error(f"value must be an integer, float, or elements attribute")
+            raise self.emit_error("value must be an integer, float, or elements attribute")
         if getattr(v, "type", None) != t:
-            raise self.emit_error(f"failed to verify that result and attribute have the same type")
+            raise self.emit_error("failed to verify that result and attribute have the same type")
 
 
 _ops += [CmpIOp, CmpFOp, SelectOp, ConstantOp]
@@ -588,8 +588,14 @@ def _dense(t: ShapedType, values: Any) -> DenseElementsAttr:
     return DenseElementsAttr(t, arr)
 
 
-def _scalar_attr(t: Type, v: Any) -> Attribute:
-    return FloatAttr(v, t) if isinstance(t, FloatType) else IntegerAttr(v, t)
+def _scalar_attr(t: Type, v: Any, nan_bits: int | None = None) -> Attribute:
+    """An ``IntegerAttr``/``FloatAttr`` of ``t``; a NaN keeps its exact bit pattern (``nan_bits``, default: the bits of
+    ``v`` in ``t``), so that it compares equal to the same NaN written in hexadecimal."""
+    if not isinstance(t, FloatType):
+        return IntegerAttr(v, t)
+    if v != v and nan_bits is None and t.kind in SEMANTICS:
+        nan_bits = to_bits(v, t.kind)
+    return FloatAttr(v, t, nan_bits)
 
 
 def _like(t: Type, v: Any) -> Attribute | None:
@@ -830,7 +836,7 @@ def _int_binary_fold(name: str) -> Any:
 
 
 def _shift_fold(name: str) -> Any:
-    """``0 << x -> 0``, ``x >> 0 -> x``, ``x >> x -> 0``; constants fold unless the shift amount is >= the bit width (MLIR checks
+    """``0 << x -> 0``, ``x >> 0 -> x``, ``x >> x -> 0``, ``-1 >>s x -> -1``; constants fold unless the shift amount is >= the bit width (MLIR checks
     the last element only)."""
 
     def fold(self: Op, operands: list[Attribute | None]) -> Any:
@@ -840,7 +846,7 @@ def _shift_fold(name: str) -> Any:
             z = _zero_attr(self.results[0].type)
             if z is not None:
                 return [z]
-        if _is_zero(operands[1]):
+        if _is_zero(operands[1]) or name == "arith.shrsi" and _is_all_ones(operands[0]):  # x >> 0, -1 >>s x
             return [self.operand(0)]
         w = _iwidth(self.operand(0).type)
         last = [0]
@@ -1359,7 +1365,9 @@ def _fold_bitcast(self: Op, operands: list[Attribute | None]) -> Any:
     if isinstance(rt, ShapedType):
         return None
     if isinstance(a, (IntegerAttr, FloatAttr)):
-        return [_scalar_attr(rt, _from_bits(_to_bits(a.value, a.type), rt))]
+        bits = a.nan_bits if isinstance(a, FloatAttr) and a.nan_bits is not None else _to_bits(a.value, a.type)
+        v = _from_bits(bits, rt)
+        return [_scalar_attr(rt, v, bits if v != v else None)]
     return None
 
 

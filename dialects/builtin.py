@@ -50,6 +50,8 @@ class ModuleOp(Op, name="builtin.module", traits=[SymbolTableTrait(), IsolatedFr
                 raise self.emit_error(f"can only contain attributes with dialect-prefixed names, found: '{k}'")
         if not self.regions[0].blocks:
             raise self.emit_error("region #0 ('bodyRegion') failed to verify constraint: region with 1 blocks")
+        if self.regions[0].blocks[0].args:
+            raise self.emit_error("region should have no arguments")
 
     def print_custom(self, p: Printer) -> str:
         s = "module"

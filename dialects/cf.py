@@ -31,7 +31,7 @@ from mlir_py.attributes import (
 from mlir_py.diagnostics import VerifyError
 from mlir_py.dialect import Dialect
 from mlir_py.interfaces import WRITE
-from mlir_py.ir import Block, Operation, OpOperand, Value
+from mlir_py.ir import Block, BlockArgument, Operation, OpOperand, Value
 from mlir_py.opdef import (
     Constraint,
     IsTerminator,
@@ -108,7 +108,8 @@ def verify_successor_operands(op: Operation, index: int, operands: Sequence[Valu
 def _attrs(cls: type[Op], attrs: dict[str, Attribute] | None) -> tuple[dict[str, Attribute], dict[str, Attribute]]:
     """Split a parsed attr-dict into (properties, discardable attributes): a hand-written parser's inherent
     attributes become properties, as MLIR's ``Operation::create`` does."""
-    props, rest = {}, {}
+    props: dict[str, Attribute] = {}
+    rest: dict[str, Attribute] = {}
     for k, v in (attrs or {}).items():
         (props if k in cls.property_names() else rest)[k] = v
     return props, rest
@@ -185,6 +186,11 @@ class BrOp(BranchOp, name="cf.br", traits=[Pure(), IsTerminator()]):
     dest = successor_def()
     assembly_format = "$dest (`(` $destOperands^ `:` type($destOperands) `)`)? attr-dict"
 
+    @classmethod
+    def build_br(cls, dest: Block, operands: Sequence[Value] = (), location: Any = None) -> BrOp:
+        op: BrOp = cls.create(list(operands), [], successors=[dest], location=location)
+        return op
+
     def successor_operand_ranges(self) -> list[tuple[int, int]]:
         return [(0, self.num_operands)]
 
@@ -223,6 +229,17 @@ class CondBrOp(BranchOp, name="cf.cond_br", traits=[Pure(), IsTerminator()]):
             props["branch_weights"] = DenseArrayAttr(i32, weights)
         op: CondBrOp = cls.create([st.use(cond, IntegerType(1)), *tvals, *fvals], [], props, rest, [], [tb, fb],
                                   st.loc(kw))
+        return op
+
+    @classmethod
+    def build_cond_br(cls, condition: Value, true_dest: Block, true_operands: Sequence[Value], false_dest: Block,
+                      false_operands: Sequence[Value] = (), weights: Sequence[int] | None = None,
+                      location: Any = None) -> CondBrOp:
+        props: dict[str, Attribute] = {"operandSegmentSizes": _segments(1, len(true_operands), len(false_operands))}
+        if weights is not None:
+            props["branch_weights"] = DenseArrayAttr(i32, list(weights))
+        op: CondBrOp = cls.create([condition, *true_operands, *false_operands], [], props,
+                                  successors=[true_dest, false_dest], location=location)
         return op
 
     def print_custom(self, p: Any) -> str:
@@ -441,7 +458,7 @@ def collapse_branch(successor: Block, operands: list[Value]) -> tuple[Block, lis
     dest = br.successors[0]
     if dest is successor:
         return None  # an infinite loop
-    fwd = [operands[v.index] if getattr(v, "block", None) is successor else v for v in br.operands]
+    fwd = [operands[v.index] if isinstance(v, BlockArgument) and v.block is successor else v for v in br.operands]
     return dest, fwd
 
 

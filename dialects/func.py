@@ -17,7 +17,7 @@ from mlir_py.attributes import (
     print_symbol_name,
 )
 from mlir_py.dialect import Dialect
-from mlir_py.ir import Block, Operation, lookup_symbol
+from mlir_py.ir import Block, Operation, SymbolTable, nearest_symbol_table
 from mlir_py.opdef import (
     AutomaticAllocationScope,
     HasParent,
@@ -99,9 +99,9 @@ class FuncOp(Op, name="func.func", traits=[IsolatedFromAbove(), Symbol(), Automa
         ins = ft.value.inputs
         if len(entry.args) != len(ins):
             raise self.emit_error(f"entry block must have {len(ins)} arguments to match function signature")
-        for i, (a, t) in enumerate(zip(entry.args, ins)):
-            if a.type != t:
-                raise self.emit_error(f"type of entry block argument #{i}('{a.type}') must match the type of the "
+        for i, (arg, t) in enumerate(zip(entry.args, ins)):
+            if arg.type != t:
+                raise self.emit_error(f"type of entry block argument #{i}('{arg.type}') must match the type of the "
                                       f"corresponding argument in function signature('{t}')")
 
     def print_custom(self, p: Printer) -> str:
@@ -172,8 +172,18 @@ class ReturnOp(Op, name="func.return", traits=[Pure(), HasParent("func.func"), R
                                       f"('{t}') in function @{f.name_str}")
 
 
+def _lookup_nearest(op: Operation, ref: SymbolRefAttr) -> Operation | None:
+    """MLIR's ``SymbolTable::lookupNearestSymbolFrom``: the symbol in the nearest enclosing symbol table only (a
+    call in a nested module does not see the functions of the outer one)."""
+    table = nearest_symbol_table(op.parent_op) if op.parent_op is not None else None
+    found = SymbolTable(table).lookup(ref.root) if table is not None else None
+    for n in ref.nested:
+        found = SymbolTable(found).lookup(n) if found is not None else None
+    return found
+
+
 def _verify_call(op: Operation, callee: SymbolRefAttr, args: list, results: list) -> None:  # type: ignore[type-arg]
-    fn = lookup_symbol(op, callee)
+    fn = _lookup_nearest(op, callee)
     if not isinstance(fn, FuncOp):
         raise op.emit_error(f"'{callee.leaf}' does not reference a valid function")
     ft = fn.type
@@ -249,7 +259,7 @@ class ConstantOp(Op, name="func.constant", traits=[Pure()]):
     def verify_(self) -> None:
         v = self.properties["value"]
         assert isinstance(v, SymbolRefAttr)
-        fn = lookup_symbol(self, v)
+        fn = _lookup_nearest(self, v)
         if not isinstance(fn, FuncOp):
             raise self.emit_error(f"reference to undefined function '{v.root}'")
         if fn.type != self.results[0].type:

@@ -159,7 +159,7 @@ def _infer_i1(cls: type, types: dict[str, list[Type]], names: Any, props: Any, s
 def _verify_classify(self: Op) -> None:
     t = self.operand(0).type
     if self.results[0].type != _i1_like(t):
-        raise self.emit_error(f"failed to verify that result type has i1 element type and same shape as operands")
+        raise self.emit_error("failed to verify that result type has i1 element type and same shape as operands")
 
 
 for _n, _c, _d in _CLASSIFY:

@@ -14,6 +14,7 @@ casts, ``dim``, ``rank`` and ``get_global`` are pure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from mlir_py import affine as aff
@@ -23,6 +24,7 @@ from mlir_py.attributes import (
     Attribute,
     DenseElementsAttr,
     DenseResourceElementsAttr,
+    IntegerAttr,
     IntegerType,
     MemRefType,
     RankedTensorType,
@@ -34,12 +36,13 @@ from mlir_py.attributes import (
     UnitAttr,
     UnrankedMemRefType,
     element_type,
+    i64,
     index,
     print_string,
     print_symbol_name,
 )
 from mlir_py.dialect import Dialect
-from mlir_py.ir import Operation, lookup_symbol
+from mlir_py.ir import Operation, Value, lookup_symbol
 from mlir_py.opdef import (
     AnyAttr,
     AnyType,
@@ -66,8 +69,10 @@ from ._mixed import (
     I64Array,
     Index,
     IntLiteral,
+    Mixed,
     attr_dict_suffix,
     check_attr_dict,
+    dispatch_mixed,
     error,
     keyword_flag,
     mixed_list,
@@ -76,7 +81,7 @@ from ._mixed import (
     segments,
     static_list,
 )
-from .tensor import _OffsetsSizesStrides, _slice_lists, print_slice_lists
+from .tensor import _mixed_slice, _OffsetsSizesStrides, _slice_lists, print_slice_lists
 
 AnyNon0RankedOrUnrankedMemRef = Constraint(
     lambda t: isinstance(t, UnrankedMemRefType) or isinstance(t, MemRefType) and t.rank > 0,
@@ -140,6 +145,15 @@ class _AllocLike(Op):
 
     def asm_result_names(self) -> list[str]:
         return [self.name.split(".")[1]]
+
+    @classmethod
+    def build_alloc(cls, t: MemRefType, dynamic_sizes: Sequence[Value] = (), symbols: Sequence[Value] = (),
+                    alignment: int | None = None, location: Any = None) -> Any:
+        """An allocation of type ``t``: one ``index`` per dynamic dim, one per layout symbol."""
+        props: dict[str, Attribute] = {"operandSegmentSizes": segments(len(dynamic_sizes), len(symbols))}
+        if alignment is not None:
+            props["alignment"] = IntegerAttr(alignment, i64)
+        return cls.create([*dynamic_sizes, *symbols], [t], props, location=location)
 
     def verify_(self) -> None:
         t = _memref(self.memref.type)
@@ -592,6 +606,18 @@ class SubViewOp(_OffsetsSizesStrides, name="memref.subview", traits=[Pure()]):
     custom_rules = MIXED_RULES
 
     @classmethod
+    def build_subview(cls, source: Value, offsets: Sequence[Mixed], sizes: Sequence[Mixed], strides: Sequence[Mixed],
+                      result_type: MemRefType | None = None, location: Any = None) -> SubViewOp:
+        """A subview of ``source`` (entries: ints static, Values dynamic); the strided result type is inferred
+        (:func:`subview_result_type`) unless a (rank-reduced) ``result_type`` is given."""
+        vals, counts, props = _mixed_slice(offsets, sizes, strides)
+        props["operandSegmentSizes"] = segments(1, *counts)
+        rt = result_type or subview_result_type(_memref(source.type), *(
+            props[k].values for k in ("static_offsets", "static_sizes", "static_strides")))  # type: ignore
+        op: SubViewOp = cls.create([source, *vals], [rt], props, location=location)
+        return op
+
+    @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> SubViewOp:
         src, offs, sizes, strides, attrs, srct, rt = c
         vals, counts, props = _slice_lists(st, offs, sizes, strides)
@@ -841,6 +867,18 @@ class CollapseShapeOp(Op, name="memref.collapse_shape", traits=[Pure()]):
     def asm_result_names(self) -> list[str]:
         return ["collapse_shape"]
 
+    @classmethod
+    def build_collapse(cls, src: Value, groups: Sequence[Sequence[int]], location: Any = None) -> CollapseShapeOp:
+        """Collapse ``src`` by ``groups``; the result type (layout included) is inferred as MLIR does."""
+        t = _memref(src.type)
+        layout = None if sh.is_identity_layout(t) else sh.collapsed_layout(t, groups)
+        if layout is None and not sh.is_identity_layout(t):
+            raise ValueError(f"cannot collapse {t} by {groups}: non-strided layout or non-contiguous dims")
+        res = MemRefType(sh.collapsed_shape(t.shape, groups), t.element_type, layout, t.memory_space)
+        op: CollapseShapeOp = cls.create([src], [res], {"reassociation": sh.reassociation_attr(groups)},
+                                         location=location)
+        return op
+
     def verify_(self) -> None:
         src, res = _memref(self.src.type), _memref(self.result.type)
         if src.rank < res.rank:
@@ -876,6 +914,21 @@ class ExpandShapeOp(Op, name="memref.expand_shape", traits=[Pure()]):
     result = result_def(AnyMemRef)
     custom_grammar = f'VALUE_ID attribute "output_shape" {MIXED_LIST} [attr_dict] ":" type "into" type'
     custom_rules = MIXED_RULES
+
+    @classmethod
+    def build_expand(cls, src: Value, groups: Sequence[Sequence[int]], output_shape: Sequence[Mixed],
+                     location: Any = None) -> ExpandShapeOp:
+        """Expand ``src`` by ``groups`` to ``output_shape`` (ints static, Values dynamic); the result layout is
+        inferred as MLIR's ``computeExpandedType``."""
+        values, static = dispatch_mixed(output_shape)
+        t = _memref(src.type)
+        layout = None if sh.is_identity_layout(t) else sh.expanded_layout(t, static.values, groups)
+        if layout is None and not sh.is_identity_layout(t):
+            raise ValueError(f"cannot expand {t}: its layout is not strided")
+        res = MemRefType(static.values, t.element_type, layout, t.memory_space)
+        op: ExpandShapeOp = cls.create([src, *values], [res], {"reassociation": sh.reassociation_attr(groups),
+                                                               "static_output_shape": static}, location=location)
+        return op
 
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ExpandShapeOp:

@@ -67,7 +67,6 @@ from mlir_py.opdef import (
     operand,
     prop,
     region_def,
-    result_def,
     var_operand,
     var_region,
     var_result,
@@ -179,7 +178,7 @@ def verify_region_branch(op: Any) -> None:
     """MLIR's ``verifyRegionBranchOpInterface``: along every control-flow edge (from the parent and from each
     region's branching terminator, to each successor region or back to the parent's results) the forwarded
     operands match the successor's inputs in number and types."""
-    points: list[tuple[Region | None, Operation | None]] = [(None, None)]
+    points: list[tuple[Region | None, YieldOp | ConditionOp | None]] = [(None, None)]
     for r in op.regions:
         for b in r.blocks:
             t = b.last_op
@@ -642,6 +641,20 @@ class IfOp(SCFOp, name="scf.if", traits=[SingleBlockImplicitTerminator("scf.yiel
     custom_rules = {"scf_else": ('"else" region', lambda c, st: c[0])}
 
     @classmethod
+    def build_if(cls, condition: Value, result_types: Sequence[Type] = (), with_else: bool = False,
+                 location: Any = None) -> IfOp:
+        """An ``scf.if`` with an empty then block (and else block when ``with_else`` or results are given);
+        without results each block gets its ``scf.yield``, with results the caller adds the yields."""
+        regions = []
+        for present in (True, with_else or bool(result_types)):
+            b = Block() if present else None
+            if b is not None and not result_types:
+                b.append(YieldOp.create(location=location))
+            regions.append(Region([b] if b is not None else []))
+        op: IfOp = cls.create([condition], list(result_types), regions=regions, location=location)
+        return op
+
+    @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> IfOp:
         cond, types, then, other, attrs = c
         loc = st.loc(kw)
@@ -743,6 +756,16 @@ class WhileOp(SCFOp, name="scf.while", traits=[RecursiveMemoryEffects()]):
         s += p.region(self.regions[0], None, False, True) + " do " + p.region(self.regions[1])
         return s + _attrs(p, self, keyword=True)
 
+    @classmethod
+    def build_while(cls, inits: Sequence[Value], result_types: Sequence[Type], location: Any = None) -> WhileOp:
+        """An ``scf.while`` whose ``before`` block takes the inits' types and ``after`` block the result types
+        (terminators left to the caller)."""
+        before = Block([v.type for v in inits])
+        after = Block(list(result_types))
+        op: WhileOp = cls.create(list(inits), list(result_types), regions=[Region([before]), Region([after])],
+                                 location=location)
+        return op
+
     def get_loop_regions(self) -> list[Region]:
         return [self.regions[0], self.regions[1]]
 
@@ -827,6 +850,19 @@ class ParallelOp(SCFOp, name="scf.parallel", traits=[AutomaticAllocationScope(),
         props["operandSegmentSizes"] = DenseArrayAttr(i32, [len(lbs), len(ubs), len(steps), len(inits)])
         operands = [st.use(t, index) for t in (*lbs, *ubs, *steps)] + [st.use(t, ty) for t, ty in zip(inits, types)]
         op: ParallelOp = cls.create(operands, types, props, rest, [region], location=st.loc(kw))
+        return op
+
+    @classmethod
+    def build_parallel(cls, lbs: Sequence[Value], ubs: Sequence[Value], steps: Sequence[Value],
+                       inits: Sequence[Value] = (), location: Any = None) -> ParallelOp:
+        """A loop nest with an entry block of ``index`` ivs; without inits it gets its empty ``scf.reduce``."""
+        body = Block([index] * len(steps))
+        if not inits:
+            body.append(ReduceOp.create(location=location))
+        props: dict[str, Attribute] = {"operandSegmentSizes": DenseArrayAttr(i32, [len(lbs), len(ubs), len(steps),
+                                                                                  len(inits)])}
+        op: ParallelOp = cls.create([*lbs, *ubs, *steps, *inits], [v.type for v in inits], props,
+                                    regions=[Region([body])], location=location)
         return op
 
     def _groups(self) -> list[list[Value]]:
@@ -966,8 +1002,9 @@ class ForallOp(SCFOp, name="scf.forall", traits=[AutomaticAllocationScope(),
         loc = st.loc(kw)
         n = len(ivs)
         if lbs is None:
-            lb_vals, lb_attr = [], DenseArrayAttr(i64, [0] * n)
-            st_vals, st_attr = [], DenseArrayAttr(i64, [1] * n)
+            lb_vals: list[Value] = []
+            st_vals: list[Value] = []
+            lb_attr, st_attr = DenseArrayAttr(i64, [0] * n), DenseArrayAttr(i64, [1] * n)
         else:
             lb_vals, lb_attr = _parse_static(lbs, st)
             st_vals, st_attr = _parse_static(steps, st)
@@ -1187,11 +1224,11 @@ class IndexSwitchOp(SCFOp, name="scf.index_switch", traits=[SingleBlockImplicitT
             if not isinstance(y, YieldOp):
                 raise self.emit_error(f"expected region to end with scf.yield, but got {y.name if y else 'nothing'}")
             if y.num_operands != len(self.results):
-                raise _note(self.emit_error(f"expected each region to return {len(self.results)} values, but {name} "
-                                            f"returns {y.num_operands}"), "see yield operation here", y)
+                raise _note(VerifyError(f"expected each region to return {len(self.results)} values, but {name} "
+                                        f"returns {y.num_operands}", self), "see yield operation here", y)
             for j, (rt, v) in enumerate(zip(self.result_types, y.operands)):
                 if rt != v.type:
-                    raise _note(self.emit_error(f"expected result #{j} of each region to be '{rt}'"),
+                    raise _note(VerifyError(f"expected result #{j} of each region to be '{rt}'", self),
                                 f"{name} returns '{v.type}' here", y)
         check_terminator(self)
 
@@ -1249,8 +1286,9 @@ class ForOpIterArgsFolder(RewritePattern):
         kept_inits = [v for v, k in zip(inits, keep) if k]
         with rewriter.insertion_guard():
             rewriter.set_insertion_point(op)
-            new = rewriter.insert(ForOp.build_loop(op.operand(0), op.operand(1), op.operand(2), kept_inits,
-                                                   op.location, "unsignedCmp" in op.properties))
+            new = ForOp.build_loop(op.operand(0), op.operand(1), op.operand(2), kept_inits, op.location,
+                                   "unsignedCmp" in op.properties)
+            rewriter.insert(new)
         new.attributes.update(op.attributes)
         new_args = iter(new.region_iter_args)
         repl = [new.induction_var] + [next(new_args) if k else v for v, k in zip(inits, keep)]

@@ -10,6 +10,7 @@ mlir/lib/Dialect/Tensor/IR/TensorOps.cpp (shape arithmetic in :mod:`dialects._sh
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from mlir_py.attributes import (
@@ -27,7 +28,7 @@ from mlir_py.attributes import (
     index,
 )
 from mlir_py.dialect import Dialect
-from mlir_py.ir import Operation
+from mlir_py.ir import Block, Operation, Region, Value
 from mlir_py.opdef import (
     AnyType,
     Constraint,
@@ -55,8 +56,10 @@ from ._mixed import (
     I64Array,
     Index,
     IntLiteral,
+    Mixed,
     attr_dict_suffix,
     check_attr_dict,
+    dispatch_mixed,
     error,
     keyword_flag,
     mixed_list,
@@ -113,6 +116,13 @@ class EmptyOp(Op, name="tensor.empty", traits=[Pure()]):
     dynamicSizes = var_operand(Index)
     result = result_def(AnyRankedTensor)
     assembly_format = "`(`$dynamicSizes`)` attr-dict `:` type($result)"
+
+    @classmethod
+    def build_empty(cls, sizes: Sequence[Mixed], element: Type, location: Any = None) -> EmptyOp:
+        """``tensor.empty`` of the given sizes (ints static, Values dynamic)."""
+        values, static = dispatch_mixed(sizes)
+        op: EmptyOp = cls.create(values, [RankedTensorType(static.values, element)], location=location)
+        return op
 
     @classmethod
     def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
@@ -430,6 +440,15 @@ class CollapseShapeOp(Op, name="tensor.collapse_shape", traits=[Pure()]):
     def asm_result_names(self) -> list[str]:
         return ["collapsed"]
 
+    @classmethod
+    def build_collapse(cls, src: Value, groups: Sequence[Sequence[int]], location: Any = None) -> CollapseShapeOp:
+        """Collapse ``src`` by ``groups``; the result type is inferred (MLIR's ``inferCollapsedType``)."""
+        t = _ranked(src.type)
+        res = RankedTensorType(sh.collapsed_shape(t.shape, groups), t.element_type)
+        op: CollapseShapeOp = cls.create([src], [res], {"reassociation": sh.reassociation_attr(groups)},
+                                         location=location)
+        return op
+
     def verify_(self) -> None:
         _verify_reshape(self, _ranked(self.src.type), _ranked(self.result.type))
 
@@ -449,6 +468,16 @@ class ExpandShapeOp(Op, name="tensor.expand_shape", traits=[Pure()]):
     result = result_def(AnyRankedTensor)
     custom_grammar = f'VALUE_ID attribute "output_shape" {MIXED_LIST} [attr_dict] ":" type "into" type'
     custom_rules = MIXED_RULES
+
+    @classmethod
+    def build_expand(cls, src: Value, groups: Sequence[Sequence[int]], output_shape: Sequence[Mixed],
+                     location: Any = None) -> ExpandShapeOp:
+        """Expand ``src`` by ``groups`` to ``output_shape`` (ints static, Values dynamic)."""
+        values, static = dispatch_mixed(output_shape)
+        res = RankedTensorType(static.values, _ranked(src.type).element_type)
+        op: ExpandShapeOp = cls.create([src, *values], [res], {"reassociation": sh.reassociation_attr(groups),
+                                                               "static_output_shape": static}, location=location)
+        return op
 
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ExpandShapeOp:
@@ -568,6 +597,13 @@ def slice_result_type(source: RankedTensorType, sizes: tuple[int, ...]) -> Ranke
     return RankedTensorType(sizes, source.element_type, source.encoding)
 
 
+def _mixed_slice(offsets: Sequence[Mixed], sizes: Sequence[Mixed], strides: Sequence[Mixed]
+                 ) -> tuple[list[Value], list[int], dict[str, Attribute]]:
+    (ov, oa), (sv, sa), (tv, ta) = dispatch_mixed(offsets), dispatch_mixed(sizes), dispatch_mixed(strides)
+    return [*ov, *sv, *tv], [len(ov), len(sv), len(tv)], {"static_offsets": oa, "static_sizes": sa,
+                                                         "static_strides": ta}
+
+
 class ExtractSliceOp(_OffsetsSizesStrides, name="tensor.extract_slice", traits=[Pure()]):
     """The strided slice of ``source`` at ``offsets`` with ``sizes`` and ``strides`` (one entry per source dim).
 
@@ -585,6 +621,17 @@ class ExtractSliceOp(_OffsetsSizesStrides, name="tensor.extract_slice", traits=[
     result = result_def(AnyRankedTensor)
     custom_grammar = f'VALUE_ID {MIXED_LIST} {MIXED_LIST} {MIXED_LIST} [attr_dict] ":" type "to" type'
     custom_rules = MIXED_RULES
+
+    @classmethod
+    def build_slice(cls, source: Value, offsets: Sequence[Mixed], sizes: Sequence[Mixed], strides: Sequence[Mixed],
+                    result_type: RankedTensorType | None = None, location: Any = None) -> ExtractSliceOp:
+        """A slice of ``source`` (entries: ints static, Values dynamic); the result type is inferred from the sizes
+        unless a (rank-reduced) ``result_type`` is given."""
+        vals, counts, props = _mixed_slice(offsets, sizes, strides)
+        props["operandSegmentSizes"] = segments(1, *counts)
+        rt = result_type or slice_result_type(_ranked(source.type), props["static_sizes"].values)  # type: ignore
+        op: ExtractSliceOp = cls.create([source, *vals], [rt], props, location=location)
+        return op
 
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ExtractSliceOp:
@@ -637,6 +684,15 @@ class InsertSliceOp(_OffsetsSizesStrides, name="tensor.insert_slice", traits=[Pu
     custom_grammar = (f'VALUE_ID "into" VALUE_ID {MIXED_LIST} {MIXED_LIST} {MIXED_LIST} [attr_dict] ":" type '
                       '"into" type')
     custom_rules = MIXED_RULES
+
+    @classmethod
+    def build_insert_slice(cls, source: Value, dest: Value, offsets: Sequence[Mixed], sizes: Sequence[Mixed],
+                           strides: Sequence[Mixed], location: Any = None) -> InsertSliceOp:
+        """Insert ``source`` into ``dest`` at the slice (entries: ints static, Values dynamic)."""
+        vals, counts, props = _mixed_slice(offsets, sizes, strides)
+        props["operandSegmentSizes"] = segments(1, 1, *counts)
+        op: InsertSliceOp = cls.create([source, dest, *vals], [dest.type], props, location=location)
+        return op
 
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> InsertSliceOp:
@@ -701,6 +757,24 @@ class PadOp(Op, name="tensor.pad", traits=[Pure(), SingleBlock()]):
     custom_grammar = (f'VALUE_ID [kw_nofold] "low" {MIXED_LIST} "high" {MIXED_LIST} region [attr_dict] ":" type '
                       '"to" type')
     custom_rules = {**MIXED_RULES, **keyword_flag("nofold")}
+
+    @classmethod
+    def build_pad(cls, source: Value, low: Sequence[Mixed], high: Sequence[Mixed], padding: Value,
+                  nofold: bool = False, location: Any = None) -> PadOp:
+        """Pad ``source`` with the constant ``padding`` value; the result type is inferred (MLIR's
+        ``PadOp::inferResultType``) and the region yields ``padding``."""
+        (lv, la), (hv, ha) = dispatch_mixed(low), dispatch_mixed(high)
+        src = _ranked(source.type)
+        res = pad_result_type(src, la.values, ha.values)
+        assert res is not None, "low/high must have one entry per source dimension"
+        props: dict[str, Attribute] = {"static_low": la, "static_high": ha,
+                                       "operandSegmentSizes": segments(1, len(lv), len(hv))}
+        if nofold:
+            props["nofold"] = UnitAttr()
+        region = Region()
+        region.add_block(Block([index] * src.rank)).append(YieldOp.create([padding]))
+        op: PadOp = cls.create([source, *lv, *hv], [res], props, regions=[region], location=location)
+        return op
 
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> PadOp:

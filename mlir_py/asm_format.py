@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .attributes import Attribute, Type, UnitAttr, print_attr_entry
+from .attributes import Type, UnitAttr, print_attr_entry
 
 if TYPE_CHECKING:
     from .opdef import Op
@@ -165,8 +165,8 @@ class CompiledFormat:
 
     def _arity(self, name: str) -> str:
         kind = self._var_kind(name)
-        d = {"operand": self.operands, "result": self.results}.get(kind, {}).get(name)
-        return getattr(d, "arity", "single")
+        table: dict[str, Any] = self.operands if kind == "operand" else self.results if kind == "result" else {}
+        return getattr(table.get(name), "arity", "single")
 
     def _rule_body(self, elems: Sequence[Elem]) -> str:
         parts = []

@@ -13,6 +13,8 @@ import struct
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
+from .affine import AffineMap, IntegerSet
+from .apfloat import format_float, round_to
 
 
 class _LazyNumpy:
@@ -26,9 +28,6 @@ class _LazyNumpy:
 
 
 np: Any = _LazyNumpy()
-
-from .affine import AffineMap, IntegerSet
-from .apfloat import format_float, round_to
 
 DYNAMIC = -(2**63)
 _BARE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_$.]*\Z")
@@ -906,16 +905,26 @@ class UnknownLoc(LocationAttr):
 
 
 class FileLineColLoc(LocationAttr):
-    __slots__ = ("filename", "line", "col")
+    """``"file":line:col``, or MLIR's ``FileLineColRange`` ``"file":line:col to [end_line]:end_col``. As in MLIR,
+    the number of parts given is part of the identity: ``"f":1`` (printed ``"f":1:0``), ``"f":1:0`` and
+    ``"f":1:0 to 1:0`` are three different locations that print alike."""
 
-    def __init__(self, filename: str, line: int, col: int):
+    __slots__ = ("filename", "line", "col", "end", "parts")
+
+    def __init__(self, filename: str, line: int, col: int = 0, end_line: int | None = None,
+                 end_col: int | None = None, parts: int | None = None):
         self.filename, self.line, self.col = filename, line, col
+        self.end = None if end_col is None else (line if end_line is None else end_line, end_col)
+        self.parts = parts if parts is not None else 2 if self.end is None else 4
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.filename, self.line, self.col)
+        return (self.filename, self.line, self.col, self.end, self.parts)
 
     def print(self, p: AttrPrinter) -> str:
-        return f"{print_string(self.filename)}:{self.line}:{self.col}"
+        s = f"{print_string(self.filename)}:{self.line}:{self.col}"
+        if self.end is not None and self.end != (self.line, self.col):
+            s += f" to :{self.end[1]}" if self.end[0] == self.line else f" to {self.end[0]}:{self.end[1]}"
+        return s
 
 
 class NameLoc(LocationAttr):

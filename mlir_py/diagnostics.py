@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
-from .attributes import AttrPrinter, FileLineColLoc, LocationAttr, UnknownLoc, file_line_col
+from .attributes import AttrPrinter, LocationAttr, UnknownLoc, file_line_col
 
 if TYPE_CHECKING:
     from .ir import Operation
@@ -136,12 +136,12 @@ def source_snippet(line: str, col: int, length: int = 1) -> str:
 def _render_one(severity: str, message: str, loc: LocationAttr | None, sources: SourceManager | None,
                 show_source: bool) -> str:
     pos = file_line_col(loc)
-    if pos is None or pos.line == 0:
+    if pos is None:
         prefix = "" if loc is None or isinstance(loc, UnknownLoc) else f"loc({loc.print(AttrPrinter())}): "
         return f"<unknown>:0: {severity}: {prefix}{message}"
     head = f"{pos.filename}:{pos.line}:{pos.col}: {severity}: {message}"
     src = sources.line(pos.filename, pos.line) if sources is not None and show_source else None
-    return head if src is None else head + "\n" + source_snippet(src, max(pos.col, 1))
+    return head if src is None or pos.col == 0 else head + "\n" + source_snippet(src, pos.col)
 
 
 def render(diag: Diagnostic, sources: SourceManager | None = None) -> str:

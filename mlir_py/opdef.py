@@ -331,7 +331,8 @@ class SymbolTableTrait(OpTrait):
                 n = child.get_attr("sym_name")
                 if isinstance(n, StringAttr):
                     if n.value in seen:
-                        err = VerifyError(f"redefinition of symbol named '{n.value}'", child)
+                        err = VerifyError(f"redefinition of symbol named '{n.value}'", None, child.location)
+                        err.diagnostic.op = child  # emitError (no 'op' prefix), as MLIR's SymbolTable verifier
                         err.diagnostic.attach_note("see existing symbol definition here", seen[n.value].location)
                         raise err
                     seen[n.value] = child
@@ -341,6 +342,10 @@ class Symbol(OpTrait):
     def verify(self, op: Operation) -> None:
         if not isinstance(op.get_attr("sym_name"), StringAttr):
             raise VerifyError("requires string attribute 'sym_name'", op)
+        vis = op.get_attr("sym_visibility")
+        if vis is not None and not (isinstance(vis, StringAttr) and vis.value in ("public", "private", "nested")):
+            shown = f'"{vis.value}"' if isinstance(vis, StringAttr) else str(vis)
+            raise VerifyError(f'visibility expected to be one of ["public", "private", "nested"], but got {shown}', op)
 
 
 class SingleBlock(OpTrait):

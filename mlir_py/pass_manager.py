@@ -123,7 +123,7 @@ class PassOption:
 
     @property
     def type_name(self) -> str:
-        return _TYPE_NAMES.get(self.type, getattr(self.type, "__name__", "value"))
+        return _TYPE_NAMES.get(self.type, getattr(self.type, "__name__", "value").strip("_"))
 
     def parse(self, text: str | None) -> Any:
         if text is None:
@@ -754,44 +754,54 @@ class PassManager(OpPassManager):
                 self.timing.stop(token)
 
     def _run_pass(self, p: Pass, op: Operation, sink: list[Diagnostic]) -> None:
-        from .verifier import verify
-
+        """Run one pass on one op: instrumentation before, the pass, verification, instrumentation after (the
+        order of MLIR's ``OpToOpPassAdaptor::run``; the pass's timer covers the verification, as MLIR's)."""
         for inst in self.instrumentations:
             inst.run_before_pass(p, op)
         token = self.timing.start(id(p), p.pass_name()) if self.timing else None
-        n_before = len(sink)
-        p._failed = False
-        error: Diagnostic | None = None
         try:
-            p.run_on_operation(op)
-        except DiagnosticError as e:
-            sink.append(e.diagnostic)
-            error = e.diagnostic
-        except Exception as e:
-            sym = op.get_attr("sym_name")
-            where = f" (@{sym.value})" if isinstance(sym, StringAttr) else ""
-            e.mlir_py_context = f" in pass '{p.argument}' on '{op.name}'{where}"  # type: ignore[attr-defined]
-            raise
+            error = self._execute(p, op, sink)
         finally:
             if token is not None and self.timing is not None:
                 self.timing.stop(token)
-        if error is None and p._failed:
-            error = next((d for d in sink[n_before:] if d.severity == "error"), None)
-            if error is None:
-                error = Diagnostic("error", f"pass '{p.argument}' failed", op.location)
-                sink.append(error)
-        if error is None and self.verify_each:
-            try:
-                verify(op)
-            except DiagnosticError as e:
-                sink.append(e.diagnostic)
-                error = e.diagnostic
         if error is not None:
             for inst in self.instrumentations:
                 inst.run_after_pass_failed(p, op)
             raise PassFailure(error)
         for inst in self.instrumentations:
             inst.run_after_pass(p, op)
+
+    def _execute(self, p: Pass, op: Operation, sink: list[Diagnostic]) -> Diagnostic | None:
+        """The pass then the verifier; the error that fails the pass, if any."""
+        from .verifier import verify
+
+        n_before = len(sink)
+        p._failed = False
+        try:
+            p.run_on_operation(op)
+        except DiagnosticError as e:
+            if not any(d is e.diagnostic for d in sink[n_before:]):  # not reported yet (by emit_error, a pipeline)
+                sink.append(e.diagnostic)
+            return e.diagnostic
+        except Exception as e:
+            if not getattr(e, "mlir_py_context", ""):  # the innermost pass (a nested pipeline's) is the culprit
+                sym = op.get_attr("sym_name")
+                where = f" (@{sym.value})" if isinstance(sym, StringAttr) else ""
+                e.mlir_py_context = f" in pass '{p.argument}' on '{op.name}'{where}"  # type: ignore[attr-defined]
+            raise
+        if p._failed:
+            error = next((d for d in sink[n_before:] if d.severity == "error"), None)
+            if error is None:
+                error = Diagnostic("error", f"pass '{p.argument}' failed", op.location)
+                sink.append(error)
+            return error
+        if self.verify_each:
+            try:
+                verify(op)
+            except DiagnosticError as e:
+                sink.append(e.diagnostic)
+                return e.diagnostic
+        return None
 
 
 def statistics_report(pm: OpPassManager, display: str = "pipeline") -> str:
@@ -1175,60 +1185,63 @@ DOCS_COMMAND = "python -m mlir_py.pass_manager --gen-docs -o docs/passes.md"
 
 
 def _md(text: str) -> str:
-    """Docstring (reST-ish) to Markdown: ``code`` -> `code`."""
-    return re.sub(r"``(.+?)``", r"`\1`", inspect.cleandoc(text)).strip()
+    """Docstring (reST-ish) to Markdown: ``code`` and :func:`x` -> `code`, a ``::`` literal-block marker -> ``:``."""
+    text = re.sub(r"``(.+?)``", r"`\1`", inspect.cleandoc(text))
+    text = re.sub(r":(?:func|class|meth|mod|attr|data):`~?([^`]+)`", r"`\1`", text)
+    return re.sub(r"::$", ":", text, flags=re.M).strip()
 
 
 def _options_table(options: Sequence[PassOption]) -> list[str]:
-    if not options:
-        return []
-    rows = ["| option | type | default | description |", "|---|---|---|---|"]
+    rows = ["Options:", "", "| option | type | default | description |", "|---|---|---|---|"]
     for o in options:
-        t = o.type_name + (" list" if o.is_list else "")
         default = o.format(o.default)
-        rows.append(f"| `{o.name}` | {t} | `{default}` | {o.description} |" if default else
-                    f"| `{o.name}` | {t} | | {o.description} |")
-    return ["", "Options:", ""] + rows
+        rows.append(f"| `{o.name}` | {o.type_name}{' list' if o.is_list else ''} | {f'`{default}`' if default else ''} "
+                    f"| {o.description} |")
+    return rows if options else []
 
 
 def gen_docs(builtin_only: bool = True) -> str:
-    """The pass reference (docs/passes.md) generated from the registered pass and pipeline definitions."""
+    """The pass reference (docs/passes.md) generated from the registered pass and pipeline definitions: per pass
+    its summary, class docstring, options, statistics, and (once per module) the module docstring."""
     load_pass_plugins(entry_points_too=not builtin_only)
 
     def builtin(module: str) -> bool:
         return not builtin_only or module == "passes" or module.startswith("passes.")
 
-    out = ["# Pass reference", "",
-           f"<!-- Generated from the pass definitions by `{DOCS_COMMAND}`; do not edit. -->", "",
-           "Every pass runs as its own `mlir-py-opt` flag (`--cse`, `--canonicalize=\"max-iterations=3\"`) or inside "
-           "a textual pipeline (`--pass-pipeline='builtin.module(func.func(canonicalize,cse))'`); pass options are "
-           "written `pass{opt=value list=1,2}`. See `docs/tutorials/writing-a-pass.md` to write one.", ""]
-    passes_ = sorted((c for c in PASS_REGISTRY.values() if builtin(c.__module__)), key=lambda c: c.argument)
-    pipelines = sorted((p for p in PIPELINE_REGISTRY.values() if builtin(p.module)), key=lambda p: p.argument)
-    out += ["## Passes", ""]
-    for c in passes_:
-        out += [f"### `{c.argument}`", "", f"_{c.summary}_ — `{c.pass_name()}`, runs on "
-                f"{'`' + c.anchor + '`' if c.anchor else 'any op'}; defined in `{c.__module__}`.", ""]
+    blocks: list[str] = [
+        "# Pass reference",
+        f"<!-- Generated from the pass definitions by `{DOCS_COMMAND}`; do not edit. -->",
+        "Every pass runs as its own `mlir-py-opt` flag (`--cse`, `--canonicalize=\"max-iterations=3\"`) or inside "
+        "a textual pipeline (`--pass-pipeline='builtin.module(func.func(canonicalize,cse))'`); pass options are "
+        "written `pass{opt=value list=1,2}`. See `docs/tutorials/writing-a-pass.md` to write one.",
+        "## Passes"]
+    documented: set[str] = set()
+    for c in sorted((c for c in PASS_REGISTRY.values() if builtin(c.__module__)), key=lambda c: c.argument):
+        where = f"`{c.anchor}`" if c.anchor else "any op"
+        blocks += [f"### `{c.argument}`", f"_{c.summary}_ — `{c.pass_name()}`, runs on {where}; `{c.__module__}`."]
         if c.__doc__ and c.__doc__ is not Pass.__doc__:
-            out += [_md(c.__doc__), ""]
-        out += _options_table(c.options)
+            blocks.append(_md(c.__doc__))
+        if c.options:
+            blocks.append("\n".join(_options_table(c.options)))
         if c.statistic_defs:
-            out += ["", "Statistics:", "", "| statistic | description |", "|---|---|"]
-            out += [f"| `{k}` | {v} |" for k, v in sorted(c.statistic_defs.items())]
-        if c.options or c.statistic_defs:
-            out.append("")
+            blocks.append("\n".join(["Statistics:", "", "| statistic | description |", "|---|---|"] +
+                                    [f"| `{k}` | {v} |" for k, v in sorted(c.statistic_defs.items())]))
+        mod = sys.modules.get(c.__module__)
+        if mod is not None and mod.__doc__ and c.__module__ not in documented:
+            documented.add(c.__module__)
+            blocks += [f"#### About `{c.__module__}`", _md(mod.__doc__)]
+    pipelines = sorted((p for p in PIPELINE_REGISTRY.values() if builtin(p.module)), key=lambda p: p.argument)
     if pipelines:
-        out += ["## Pass pipelines", ""]
-        for p in pipelines:
-            out += [f"### `{p.argument}`", "", f"_{p.summary}_ — defined in `{p.module}`.", ""]
-            if p.description:
-                out += [_md(p.description), ""]
-            if isinstance(p.builder, str):
-                out += [f"Pipeline: `{p.builder}`", ""]
-            out += _options_table(p.options)
-            if p.options:
-                out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+        blocks.append("## Pass pipelines")
+    for p in pipelines:
+        blocks += [f"### `{p.argument}`", f"_{p.summary}_ — `{p.module}`."]
+        if p.description:
+            blocks.append(_md(p.description))
+        if isinstance(p.builder, str):
+            blocks.append(f"Pipeline: `{p.builder}`")
+        if p.options:
+            blocks.append("\n".join(_options_table(p.options)))
+    return "\n\n".join(b.strip("\n") for b in blocks) + "\n"
 
 
 def _main(argv: list[str] | None = None) -> int:

@@ -97,34 +97,32 @@ class _AliasState:
 
 def _may_need_aliases(root: Operation) -> bool:
     """Whether any attribute or type in ``root`` contains an affine map, integer set or location (a cheap scan
-    that lets the printer skip the alias dry run)."""
+    that lets the printer skip the alias dry run). Operand types are those of results and block arguments."""
     seen: set[Any] = set()
 
     def has(x: Any) -> bool:
-        if x in seen:
-            return False
         seen.add(x)
-        if _alias_prefix(x) is not None:
+        if isinstance(x, (AffineMapAttr, IntegerSetAttr, LocationAttr)):
             return True
-        return any(has(c) for c in sub_elements(x))
+        for c in sub_elements(x):
+            if c not in seen and has(c):
+                return True
+        return False
 
     for o in root.walk(post_order=False):
         for a in o.attributes.values():
-            if has(a):
+            if a not in seen and has(a):
                 return True
         for a in o.properties.values():
-            if has(a):
+            if a not in seen and has(a):
                 return True
-        for v in o.results:
-            if has(v.type):
+        for r in o.results:
+            if r.type not in seen and has(r.type):
                 return True
-        for v in o.operands:
-            if has(v.type):
-                return True
-        for r in o.regions:
-            for b in r.blocks:
-                for a in b.args:
-                    if has(a.type):
+        for region in o.regions:
+            for b in region.blocks:
+                for arg in b.args:
+                    if arg.type not in seen and has(arg.type):
                         return True
     return False
 
@@ -410,10 +408,10 @@ class Printer:
             for r in op.regions:
                 self.region(r, depth, True, True, True)
             self.default_dialect.pop()
-        for v in op.operands:
-            state.visit(v.type)
-        for r in op.results:
-            state.visit(r.type)
+        for t in op.operand_types:
+            state.visit(t)
+        for t in op.result_types:
+            state.visit(t)
         for k in sorted(op.attributes):
             state.visit(op.attributes[k])
         if op.registered:
@@ -454,7 +452,7 @@ class Printer:
             if not preds:
                 if not b.is_entry_block():
                     h += "  // no predecessors"
-            elif all(p is preds[0] for p in preds):
+            elif len(preds) == 1:  # Block::getSinglePredecessor: one edge (two edges from one block are 2 preds)
                 h += "  // pred: " + self.block_name(preds[0])
             else:
                 ps = sorted(preds, key=lambda p: self.block_order.get(p, 0))

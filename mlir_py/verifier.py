@@ -9,7 +9,7 @@ Two passes over an operation, as MLIR does them:
    may have successors. Leaving a block: no branch into another region, and a terminator at the end unless the
    block may go without one (single-block region of a ``NoTerminator`` or unregistered op). Leaving an op: its
    isolated-from-above children are verified (structure, then dominance), then the region traits
-   (``IsolatedFromAbove``, ``SymbolTable``).
+   (``IsolatedFromAbove``, ``SymbolTable``) and the op's ``verify_regions_()`` hook (MLIR's ``verifyRegions``).
 2. **Dominance** — in every reachable block, each operand must properly dominate its user. Regions of
    ``NoTerminator`` and unregistered ops are graph regions (MLIR's ``RegionKind::Graph``): any order inside the
    block, self-uses allowed. Dominator trees are computed per region by the Cooper–Harvey–Kennedy iterative
@@ -352,6 +352,10 @@ class Verifier:
             for t in op.traits:
                 if isinstance(t, _REGION_TRAITS):
                     t.verify(op)
+            # MLIR's ``verifyRegions()`` / interfaces with ``verifyWithRegions``: after the nested ops
+            hook = getattr(op, "verify_regions_", None)
+            if hook is not None:
+                hook()
 
     # --- dominance ----------------------------------------------------------------------------------------------
     def _verify_dominance(self, root: Operation) -> None:

@@ -130,7 +130,7 @@ class DiagnosticVerifier:
 
     def _process_one(self, d: Diagnostic) -> None:
         pos = file_line_col(d.location)
-        if pos is not None and pos.line != 0:
+        if pos is not None:
             candidates = [e for e in self.expectations if e.line == pos.line]
         else:
             candidates = self.unknown

@@ -14,6 +14,7 @@ Render with ``dot -Tsvg``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from mlir_py.attributes import ArrayAttr, Attribute, DenseElementsAttr, Type
@@ -88,7 +89,7 @@ class _Graph:
         self.emit(f"v{self.counter} [" + ", ".join(f"{k} = {v}" for k, v in sorted(attrs.items())) + "];")
         return self.counter, None
 
-    def cluster(self, body: Any, label: str = "") -> tuple[int, int | None]:
+    def cluster(self, body: Callable[[], None], label: str = "") -> tuple[int, int | None]:
         self.counter += 1
         cid = self.counter
         self.emit(f"subgraph cluster_{cid} {{")
@@ -163,7 +164,11 @@ class _Graph:
 
     def op(self, op: Operation) -> tuple[int, int | None]:
         if op.regions:
-            node = self.cluster(lambda: [self.region(r) for r in op.regions], self.cluster_label(op))
+            def body() -> None:
+                for r in op.regions:
+                    self.region(r)
+
+            node = self.cluster(body, self.cluster_label(op))
         else:
             node = self.node(self.record_label(op), "Mrecord", self.colors[op.name])
         if self.df_edges:

@@ -118,8 +118,8 @@ def _main(argv: list[str] | None) -> int:
         return 0
     try:
         pass_cl.build(args, ctx)  # report pipeline errors before reading the input
-    except PipelineError as e:
-        print(e.render(), file=sys.stderr)
+    except PipelineError as err:
+        print(err.render(), file=sys.stderr)
         return 1
     try:
         text = read_input(args.input)

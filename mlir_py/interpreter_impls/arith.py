@@ -19,6 +19,7 @@ import numpy as np
 from dialects import arith as A
 from mlir_py.attributes import Type
 from mlir_py.interpreter import (
+    Impl,
     Interpreter,
     InterpreterError,
     float_bits,
@@ -42,6 +43,11 @@ from mlir_py.ir import Operation
 Arr = np.ndarray
 
 
+def _arith(*mnemonics: str) -> Callable[[Impl], Impl]:
+    """:func:`impl` for arith ops named by mnemonic (most arith op classes are generated from tables)."""
+    return impl(*(A.DIALECT.ops["arith." + m] for m in mnemonics))
+
+
 def _elementwise(fn: Callable[..., Arr], n: int = 2) -> Callable[[Interpreter, Operation, list[Any]], list[Any]]:
     """An implementation applying ``fn(*args, t)`` (``t``: the first operand's type) to give the one result."""
 
@@ -52,9 +58,9 @@ def _elementwise(fn: Callable[..., Arr], n: int = 2) -> Callable[[Interpreter, O
     return run
 
 
-def _register(table: dict[type[Operation], Callable[..., Arr]], n: int = 2) -> None:
-    for cls, fn in table.items():
-        impl(cls)(_elementwise(fn, n))
+def _register(table: dict[str, Callable[..., Arr]], n: int = 2) -> None:
+    for name, fn in table.items():
+        _arith(name)(_elementwise(fn, n))
 
 
 def _first_index(mask: Arr) -> str:
@@ -129,30 +135,30 @@ def _unsigned_div(kind: str) -> Callable[[Arr, Arr, Type], Arr]:
 
 
 _register({
-    A.AddIOp: lambda a, b, t: wrap(sext(a, t) + sext(b, t), t),
-    A.SubIOp: lambda a, b, t: wrap(sext(a, t) - sext(b, t), t),
-    A.MulIOp: lambda a, b, t: wrap(sext(a, t) * sext(b, t), t),
-    A.AndIOp: lambda a, b, t: wrap(sext(a, t) & sext(b, t), t),
-    A.OrIOp: lambda a, b, t: wrap(sext(a, t) | sext(b, t), t),
-    A.XOrIOp: lambda a, b, t: wrap(sext(a, t) ^ sext(b, t), t),
-    A.MaxSIOp: lambda a, b, t: wrap(np.maximum(sext(a, t), sext(b, t)), t),
-    A.MinSIOp: lambda a, b, t: wrap(np.minimum(sext(a, t), sext(b, t)), t),
-    A.MaxUIOp: lambda a, b, t: wrap(np.maximum(zext(a, t), zext(b, t)), t),
-    A.MinUIOp: lambda a, b, t: wrap(np.minimum(zext(a, t), zext(b, t)), t),
-    A.ShLIOp: _shift("shli"),
-    A.ShRSIOp: _shift("shrsi"),
-    A.ShRUIOp: _shift("shrui"),
-    A.DivSIOp: _signed_div("divsi"),
-    A.FloorDivSIOp: _signed_div("floordivsi"),
-    A.CeilDivSIOp: _signed_div("ceildivsi"),
-    A.RemSIOp: _signed_div("remsi"),
-    A.DivUIOp: _unsigned_div("divui"),
-    A.CeilDivUIOp: _unsigned_div("ceildivui"),
-    A.RemUIOp: _unsigned_div("remui"),
+    "addi": lambda a, b, t: wrap(sext(a, t) + sext(b, t), t),
+    "subi": lambda a, b, t: wrap(sext(a, t) - sext(b, t), t),
+    "muli": lambda a, b, t: wrap(sext(a, t) * sext(b, t), t),
+    "andi": lambda a, b, t: wrap(sext(a, t) & sext(b, t), t),
+    "ori": lambda a, b, t: wrap(sext(a, t) | sext(b, t), t),
+    "xori": lambda a, b, t: wrap(sext(a, t) ^ sext(b, t), t),
+    "maxsi": lambda a, b, t: wrap(np.maximum(sext(a, t), sext(b, t)), t),
+    "minsi": lambda a, b, t: wrap(np.minimum(sext(a, t), sext(b, t)), t),
+    "maxui": lambda a, b, t: wrap(np.maximum(zext(a, t), zext(b, t)), t),
+    "minui": lambda a, b, t: wrap(np.minimum(zext(a, t), zext(b, t)), t),
+    "shli": _shift("shli"),
+    "shrsi": _shift("shrsi"),
+    "shrui": _shift("shrui"),
+    "divsi": _signed_div("divsi"),
+    "floordivsi": _signed_div("floordivsi"),
+    "ceildivsi": _signed_div("ceildivsi"),
+    "remsi": _signed_div("remsi"),
+    "divui": _unsigned_div("divui"),
+    "ceildivui": _unsigned_div("ceildivui"),
+    "remui": _unsigned_div("remui"),
 })
 
 
-@impl(A.AddUIExtendedOp)
+@_arith("addui_extended")
 def _addui_extended(interp: Interpreter, op: Operation, args: list[Any]) -> list[Any]:
     """The N-bit sum and the carry out of the (N+1)-bit sum of the zero-extended operands."""
     t = op.results[0].type
@@ -192,8 +198,8 @@ def _mul_extended(signed: bool) -> Callable[[Interpreter, Operation, list[Any]],
     return run
 
 
-impl(A.MulSIExtendedOp)(_mul_extended(signed=True))
-impl(A.MulUIExtendedOp)(_mul_extended(signed=False))
+_arith("mulsi_extended")(_mul_extended(signed=True))
+_arith("mului_extended")(_mul_extended(signed=False))
 
 _CMPI: dict[str, tuple[Callable[[Arr, Arr], Arr], Callable[[Any, Type], Arr]]] = {
     "eq": (np.equal, sext), "ne": (np.not_equal, sext),
@@ -202,7 +208,7 @@ _CMPI: dict[str, tuple[Callable[[Arr, Arr], Arr], Callable[[Any, Type], Arr]]] =
 }
 
 
-@impl(A.CmpIOp)
+@_arith("cmpi")
 def _cmpi(interp: Interpreter, op: Operation, args: list[Any]) -> list[Any]:
     cmp, ext = _CMPI[A.CMPI_PREDICATE.case_of(op.properties["predicate"])]
     t = op.operand(0).type
@@ -236,17 +242,17 @@ def _signed_zero_order(fn: Callable[[Arr, Arr], Arr], larger: bool) -> Callable[
 
 
 _register({
-    A.AddFOp: _float(np.add),
-    A.SubFOp: _float(np.subtract),
-    A.MulFOp: _float(np.multiply),
-    A.DivFOp: _float(np.divide),
-    A.RemFOp: _float(np.fmod),  # the sign of the dividend, exact (C fmod)
-    A.MaximumFOp: _float(_signed_zero_order(np.maximum, larger=True)),  # NaN-propagating
-    A.MinimumFOp: _float(_signed_zero_order(np.minimum, larger=False)),
-    A.MaxNumFOp: _float(_signed_zero_order(np.fmax, larger=True)),  # the non-NaN operand
-    A.MinNumFOp: _float(_signed_zero_order(np.fmin, larger=False)),
+    "addf": _float(np.add),
+    "subf": _float(np.subtract),
+    "mulf": _float(np.multiply),
+    "divf": _float(np.divide),
+    "remf": _float(np.fmod),  # the sign of the dividend, exact (C fmod)
+    "maximumf": _float(_signed_zero_order(np.maximum, larger=True)),  # NaN-propagating
+    "minimumf": _float(_signed_zero_order(np.minimum, larger=False)),
+    "maxnumf": _float(_signed_zero_order(np.fmax, larger=True)),  # the non-NaN operand
+    "minnumf": _float(_signed_zero_order(np.fmin, larger=False)),
 })
-_register({A.NegFOp: lambda a, t: np.negative(a)}, n=1)  # exact: flips the sign bit
+_register({"negf": lambda a, t: np.negative(a)}, n=1)  # exact: flips the sign bit
 
 _CMPF: dict[str, Callable[[Arr, Arr, Arr], Arr]] = {  # (lhs, rhs, unordered) -> i1
     "false": lambda a, b, u: np.zeros(u.shape, np.bool_), "true": lambda a, b, u: np.ones(u.shape, np.bool_),
@@ -258,7 +264,7 @@ _CMPF: dict[str, Callable[[Arr, Arr, Arr], Arr]] = {  # (lhs, rhs, unordered) ->
 }
 
 
-@impl(A.CmpFOp)
+@_arith("cmpf")
 def _cmpf(interp: Interpreter, op: Operation, args: list[Any]) -> list[Any]:
     """Ordered predicates (o*) are false and unordered ones (u*) true when an operand is NaN."""
     a, b = np.asarray(args[0]), np.asarray(args[1])
@@ -293,23 +299,23 @@ def _is_int(t: Type) -> bool:
     return storage_dtype(t).kind in "iub"
 
 
-for _cls, _fn in {
-    A.ExtSIOp: lambda x, ti, to: wrap(sext(x, ti), to),
-    A.ExtUIOp: lambda x, ti, to: wrap(zext(x, ti), to),
-    A.TruncIOp: lambda x, ti, to: wrap(sext(x, ti), to),  # keeps the low bits
-    A.IndexCastOp: lambda x, ti, to: wrap(sext(x, ti), to),  # sign-extends or truncates
-    A.IndexCastUIOp: lambda x, ti, to: wrap(zext(x, ti), to),  # zero-extends or truncates
-    A.SIToFPOp: lambda x, ti, to: int_to_float(x, ti, to, signed=True),
-    A.UIToFPOp: lambda x, ti, to: int_to_float(x, ti, to, signed=False),
-    A.FPToSIOp: lambda x, ti, to: float_to_int(x, to, signed=True),
-    A.FPToUIOp: lambda x, ti, to: float_to_int(x, to, signed=False),
-    A.ExtFOp: lambda x, ti, to: np.asarray(x).astype(storage_dtype(to)),  # exact
-    A.BitcastOp: _bitcast,
+for _name, _fn in {
+    "extsi": lambda x, ti, to: wrap(sext(x, ti), to),
+    "extui": lambda x, ti, to: wrap(zext(x, ti), to),
+    "trunci": lambda x, ti, to: wrap(sext(x, ti), to),  # keeps the low bits
+    "index_cast": lambda x, ti, to: wrap(sext(x, ti), to),  # sign-extends or truncates
+    "index_castui": lambda x, ti, to: wrap(zext(x, ti), to),  # zero-extends or truncates
+    "sitofp": lambda x, ti, to: int_to_float(x, ti, to, signed=True),
+    "uitofp": lambda x, ti, to: int_to_float(x, ti, to, signed=False),
+    "fptosi": lambda x, ti, to: float_to_int(x, to, signed=True),
+    "fptoui": lambda x, ti, to: float_to_int(x, to, signed=False),
+    "extf": lambda x, ti, to: np.asarray(x).astype(storage_dtype(to)),  # exact
+    "bitcast": _bitcast,
 }.items():
-    impl(_cls)(_cast(_fn))
+    _arith(_name)(_cast(_fn))
 
 
-@impl(A.TruncFOp)
+@_arith("truncf")
 def _truncf(interp: Interpreter, op: Operation, args: list[Any]) -> list[Any]:
     t_out = op.results[0].type
     return [result(round_float(args[0], float_kind(t_out), _rounding_mode(op)), t_out)]
@@ -318,7 +324,7 @@ def _truncf(interp: Interpreter, op: Operation, args: list[Any]) -> list[Any]:
 # --- select, constant -------------------------------------------------------------------------------------------
 
 
-@impl(A.SelectOp)
+@_arith("select")
 def _select(interp: Interpreter, op: Operation, args: list[Any]) -> list[Any]:
     """A scalar i1 picks a whole value; a shaped condition picks elementwise."""
     cond, a, b = args
@@ -327,6 +333,6 @@ def _select(interp: Interpreter, op: Operation, args: list[Any]) -> list[Any]:
     return [np.where(cond, a, b)]
 
 
-@impl(A.ConstantOp)
+@_arith("constant")
 def _constant(interp: Interpreter, op: Operation, args: list[Any]) -> list[Any]:
     return [from_attribute(op.properties["value"], op.results[0].type, interp.module)]

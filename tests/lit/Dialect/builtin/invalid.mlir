@@ -112,3 +112,16 @@ func.func @strided_unclosed() attributes {test.a = strided<[1, 2> } {
 
 // expected-error @+1 {{use of undeclared identifier}}
 #set = affine_set<(d0) : (d1 >= 0)>
+
+// -----
+
+// expected-error @+1 {{'builtin.module' op region should have no arguments}}
+module @with_arguments {
+^bb0(%arg0: i64):
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op visibility expected to be one of ["public", "private", "nested"], but got "privat"}}
+"func.func"() <{function_type = (i32) -> (), sym_name = "decl", sym_visibility = "privat"}> ({
+}) : () -> ()

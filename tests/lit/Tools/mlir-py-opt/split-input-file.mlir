@@ -58,7 +58,7 @@ func.func @third() {
 // ERR: split-input-file.mlir:[[# @LINE + 1]]:79: error: use of undeclared SSA value name
 func.func @before_marker() { return } // ----- func.func @g() -> i32 { return %undefined : i32 }
 
-// Another marker can be given (here `;;`, fed through stdin); the outputs are still joined by `// -----`, unless
+// Another marker can be given (here `;;`, fed through stdin); the outputs are still joined by the default marker, unless
 // --output-split-marker says otherwise.
 // MARKER: func.func @a()
 // MARKER: {{^//}} -----{{$}}

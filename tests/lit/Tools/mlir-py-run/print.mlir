@@ -1,4 +1,5 @@
 // RUN: mlir-py-run %s --print | filecheck %s
+// RUN: mlir-py-run - --print < %s | filecheck %s
 // RUN: mlir-py-run %s --entry=scalars --print | filecheck %s --check-prefix=SCALARS
 // RUN: mlir-py-run %s --entry=shaped --target=interp --print | filecheck %s --check-prefix=SHAPED
 // RUN: mlir-py-run %s --entry=nothing --print | filecheck %s --check-prefix=NOTHING --allow-empty

@@ -1,0 +1,33 @@
+func.func @unary(%x: f32, %d: f64) {
+  %0 = math.absf %x : f32
+  %1 = math.acos %x : f32
+  %2 = math.acosh %d : f64
+  %3 = math.asin %x : f32
+  %4 = math.asinh %d : f64
+  %5 = math.atan %x : f32
+  %6 = math.atanh %x : f32
+  %7 = math.cbrt %x : f32
+  %8 = math.ceil %x : f32
+  %9 = math.cos %x : f32
+  %10 = math.cosh %x : f32
+  %11 = math.erf %x : f32
+  %12 = math.erfc %d : f64
+  %13 = math.exp %x : f32
+  %14 = math.exp2 %x : f32
+  %15 = math.expm1 %x : f32
+  %16 = math.floor %d : f64
+  %17 = math.log %x : f32
+  %18 = math.log10 %x : f32
+  %19 = math.log1p %x : f32
+  %20 = math.log2 %x : f32
+  %21 = math.round %x : f32
+  %22 = math.roundeven %x : f32
+  %23 = math.rsqrt %x : f32
+  %24 = math.sin %x : f32
+  %25 = math.sinh %x : f32
+  %26 = math.sqrt %x : f32
+  %27 = math.tan %x : f32
+  %28 = math.tanh %x : f32
+  %29 = math.trunc %x : f32
+  return
+}
