@@ -38,6 +38,8 @@ from mlir_py.diagnostics import VerifyError
 from mlir_py.ir import Operation, Value
 from mlir_py.opdef import Constraint, Op, isa
 
+from ._shape import reassociation_groups
+
 #: a mixed entry: a static integer or a dynamic SSA value (MLIR's ``OpFoldResult``)
 Mixed = int | Value
 
@@ -58,6 +60,15 @@ AnyRankedOrUnrankedMemRef = isa(MemRefType, UnrankedMemRefType,
 I64Array = Constraint(lambda a: isinstance(a, DenseArrayAttr) and a.element_type == i64, "i64 dense array attribute")
 I64Attr = Constraint(lambda a: isinstance(a, IntegerAttr) and a.type == i64, "64-bit signless integer attribute")
 BoolAttr = Constraint(lambda a: isinstance(a, IntegerAttr) and a.type == i1, "bool attribute")
+
+
+Reassociation = Constraint(lambda a: reassociation_groups(a) is not None, "Array of 64-bit integer array attributes")
+
+
+def index_types(types: dict[str, list[Type]], names: dict[str, list[Any]], *groups: str) -> None:
+    """For ``infer_format_types``: every operand of the named groups is an ``index``."""
+    for g in groups:
+        types[g] = [index] * len(names.get(g, ()))
 
 
 def keyword_flag(word: str) -> dict[str, tuple[str, Callable[[list[Any], Any], Any]]]:
@@ -171,6 +182,117 @@ def error(op: Operation, message: str) -> VerifyError:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# offsets, sizes and strides
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class OffsetsSizesStridesOp(Op):
+    """Base of ops with offsets, sizes and strides (MLIR's ``OffsetSizeAndStrideOpInterface``): subclasses
+    declare ``offsets``/``sizes``/``strides`` operand groups and ``static_*`` properties and implement
+    ``_max_ranks``; ``mixed_offsets`` etc. give each entry as an int or a Value."""
+
+    __slots__ = ()
+
+    def _max_ranks(self) -> tuple[int, int, int]:
+        raise NotImplementedError
+
+    @property
+    def static_offsets(self) -> tuple[int, ...]:
+        return static_list(self, "static_offsets")
+
+    @property
+    def static_sizes(self) -> tuple[int, ...]:
+        return static_list(self, "static_sizes")
+
+    @property
+    def static_strides(self) -> tuple[int, ...]:
+        return static_list(self, "static_strides")
+
+    @property
+    def mixed_offsets(self) -> list[Any]:
+        return mixed_list(self.static_offsets, self.offsets)  # type: ignore[attr-defined]
+
+    @property
+    def mixed_sizes(self) -> list[Any]:
+        return mixed_list(self.static_sizes, self.sizes)  # type: ignore[attr-defined]
+
+    @property
+    def mixed_strides(self) -> list[Any]:
+        return mixed_list(self.static_strides, self.strides)  # type: ignore[attr-defined]
+
+    @classmethod
+    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> Any:
+        """``%src <lists> {attrs} : S to R`` (7 children) or ``%src into %dest <lists> {attrs} : S into D``."""
+        if len(c) == 7:
+            src, offs, sizes, strides, attrs, srct, rt = c
+            head = [st.use(src, srct)]
+        else:
+            src, dst, offs, sizes, strides, attrs, srct, rt = c
+            head = [st.use(src, srct), st.use(dst, rt)]
+        vals, counts, props = parse_slice_lists(st, offs, sizes, strides)
+        props["operandSegmentSizes"] = segments(*[1] * len(head), *counts)
+        return cls.create([*head, *vals], [rt][:len(cls.result_defs)], props, check_attr_dict(cls, attrs, st, kw),
+                          location=st.loc(kw))
+
+    def print_custom(self, p: Any) -> str:
+        """``%src[offsets] [sizes] [strides] : S to R``, or with ``into %dest`` when the op has a ``dest``."""
+        src = self.operand(0)
+        lists = print_slice_lists(p, self)
+        if "dest" in {d.name for d in self.operand_defs}:
+            dst = self.operand(1)
+            return (f"{p.op_name(self)} {p.value(src)} into {p.value(dst)}{lists}{attr_dict_suffix(p, self)} : "
+                    f"{p.type(src.type)} into {p.type(dst.type)}")
+        return (f"{p.op_name(self)} {p.value(src)}{lists}{attr_dict_suffix(p, self)} : {p.type(src.type)} to "
+                f"{p.type(self.results[0].type)}")
+
+    def verify_offsets_sizes_strides(self) -> None:
+        """MLIR's ``verifyOffsetSizeAndStrideOp``."""
+        r_off, r_size, r_stride = self._max_ranks()
+        offs, sizes, strides = self.static_offsets, self.static_sizes, self.static_strides
+        verify_dynamic_count(self, "offsets", offs, self.offsets)  # type: ignore[attr-defined]
+        verify_dynamic_count(self, "sizes", sizes, self.sizes)  # type: ignore[attr-defined]
+        verify_dynamic_count(self, "strides", strides, self.strides)  # type: ignore[attr-defined]
+        if not (len(offs) == 1 and r_off == 1) and len(offs) != len(sizes):
+            raise error(self, f"expected mixed offsets rank to match mixed sizes rank ({len(offs)} vs {len(sizes)}) "
+                        "so the rank of the result type is well-formed.")
+        if len(sizes) != len(strides):
+            raise error(self, f"expected mixed sizes rank to match mixed strides rank ({len(sizes)} vs "
+                        f"{len(strides)}) so the rank of the result type is well-formed.")
+        verify_mixed(self, "offset", r_off, offs, self.offsets)  # type: ignore[attr-defined]
+        verify_mixed(self, "size", r_size, sizes, self.sizes)  # type: ignore[attr-defined]
+        verify_mixed(self, "stride", r_stride, strides, self.strides)  # type: ignore[attr-defined]
+        for o in offs:
+            if o < 0 and o != DYNAMIC:
+                raise error(self, f"expected offsets to be non-negative, but got {o}")
+        for s in sizes:
+            if s < 0 and s != DYNAMIC:
+                raise error(self, f"expected sizes to be non-negative, but got {s}")
+
+
+def parse_slice_lists(st: Any, offs: Any, sizes: Any, strides: Any
+                      ) -> tuple[list[Value], list[int], dict[str, Attribute]]:
+    """Resolve three parsed mixed lists: (dynamic values in operand order, their counts, the static properties)."""
+    (ov, oa), (sv, sa), (tv, ta) = parse_mixed(offs, st), parse_mixed(sizes, st), parse_mixed(strides, st)
+    return [*ov, *sv, *tv], [len(ov), len(sv), len(tv)], {"static_offsets": oa, "static_sizes": sa,
+                                                         "static_strides": ta}
+
+
+def print_slice_lists(p: Any, op: Any) -> str:
+    """``[offsets] [sizes] [strides]`` of an offsets/sizes/strides op."""
+    return (f"{print_mixed(p, op.static_offsets, op.offsets)} {print_mixed(p, op.static_sizes, op.sizes)} "
+            f"{print_mixed(p, op.static_strides, op.strides)}")
+
+
+def dispatch_slice_lists(offsets: Sequence[Mixed], sizes: Sequence[Mixed], strides: Sequence[Mixed]
+                         ) -> tuple[list[Value], list[int], dict[str, Attribute]]:
+    """Three mixed lists given as ints/Values: (dynamic values in operand order, their counts, the static
+    properties)."""
+    (ov, oa), (sv, sa), (tv, ta) = dispatch_mixed(offsets), dispatch_mixed(sizes), dispatch_mixed(strides)
+    return [*ov, *sv, *tv], [len(ov), len(sv), len(tv)], {"static_offsets": oa, "static_sizes": sa,
+                                                         "static_strides": ta}
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # pieces of custom parsers/printers
 # ---------------------------------------------------------------------------------------------------------------
 
@@ -197,6 +319,8 @@ def segments(*sizes: int) -> DenseArrayAttr:
     return DenseArrayAttr(i32, list(sizes))
 
 
-__all__ = ["AnyMemRef", "AnyRankedOrUnrankedMemRef", "AnyRankedTensor", "AnyStaticShapeTensor", "AnyTensor", "BoolAttr", "I64Array", "I64Attr", "Index", "IntLiteral", "MIXED_LIST", "MIXED_RULES", "Mixed",
-           "attr_dict_suffix", "check_attr_dict", "dispatch_mixed", "error", "keyword_flag", "mixed_list", "parse_mixed", "print_mixed",
-           "segments", "static_list", "verify_dynamic_count", "verify_mixed"]
+__all__ = ["AnyMemRef", "AnyRankedOrUnrankedMemRef", "AnyRankedTensor", "AnyStaticShapeTensor", "AnyTensor",
+    "BoolAttr", "I64Array", "I64Attr", "Index", "IntLiteral", "MIXED_LIST", "MIXED_RULES", "Mixed",
+    "OffsetsSizesStridesOp", "Reassociation", "attr_dict_suffix", "check_attr_dict", "dispatch_mixed",
+    "dispatch_slice_lists", "error", "index_types", "keyword_flag", "mixed_list", "parse_mixed", "parse_slice_lists",
+    "print_mixed", "print_slice_lists", "segments", "static_list", "verify_dynamic_count", "verify_mixed"]

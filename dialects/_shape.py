@@ -41,6 +41,10 @@ def sat_mul(a: int, b: int) -> int:
     return DYNAMIC if a == DYNAMIC or b == DYNAMIC else a * b
 
 
+def num_dynamic_dims(t: Type) -> int:
+    return sum(1 for d in t.shape if d == DYNAMIC) if isinstance(t, ShapedType) else 0
+
+
 def fmt_dims(shape: Sequence[int]) -> str:
     return ", ".join("?" if d == DYNAMIC else str(d) for d in shape)
 
@@ -375,7 +379,7 @@ def expanded_layout(src: MemRefType, result_shape: Sequence[int],
 __all__ = [
     "ELEM_MISMATCH", "LAYOUT_MISMATCH", "MEMSPACE_MISMATCH", "RANK_TOO_LARGE", "SIZE_MISMATCH", "SUCCESS",
     "canonical_strides", "collapsed_layout", "collapsed_shape", "collapsed_shape_error", "compatible_shapes",
-    "expanded_layout", "fmt_dims", "in_bounds_slice", "invalid_reassociation", "is_identity_layout",
+    "expanded_layout", "fmt_dims", "num_dynamic_dims", "in_bounds_slice", "invalid_reassociation", "is_identity_layout",
     "is_rank_reduced_type", "layout_num_symbols", "memref_rank_reduction_mask", "rank_reduction_mask",
     "reassociation_attr", "reassociation_groups", "reshape_like_error", "sat_add", "sat_mul", "slice_error",
     "strides_and_offset",

@@ -566,9 +566,10 @@ def _splat(a: DenseElementsAttr) -> Any:
     if arr.ndim == 0:
         return arr.item()
     flat = arr.ravel()
-    if flat.size and arr.dtype.kind in "biuf" and bool((flat == flat[0]).all()):
-        return flat[0].item()
-    return None
+    if not flat.size or arr.dtype.kind not in "biuf":
+        return None
+    bits = flat.view(f"u{flat.dtype.itemsize}") if arr.dtype.kind == "f" else flat  # -0.0 is not 0.0
+    return flat[0].item() if bool((bits == bits[0]).all()) else None
 
 
 def _dense(t: ShapedType, values: Any) -> DenseElementsAttr:

@@ -70,10 +70,14 @@ from ._mixed import (
     Index,
     IntLiteral,
     Mixed,
+    OffsetsSizesStridesOp,
+    Reassociation,
     attr_dict_suffix,
     check_attr_dict,
     dispatch_mixed,
+    dispatch_slice_lists,
     error,
+    index_types,
     keyword_flag,
     mixed_list,
     parse_mixed,
@@ -81,14 +85,12 @@ from ._mixed import (
     segments,
     static_list,
 )
-from .tensor import _mixed_slice, _OffsetsSizesStrides, _slice_lists, print_slice_lists
 
 AnyNon0RankedOrUnrankedMemRef = Constraint(
     lambda t: isinstance(t, UnrankedMemRefType) or isinstance(t, MemRefType) and t.rank > 0,
     "unranked.memref of any non-token type values or non-0-ranked.memref of any non-token type values")
 I8Buffer = Constraint(lambda t: isinstance(t, MemRefType) and t.rank == 1 and t.element_type == IntegerType(8),
                       "1D memref of 8-bit signless integer values")
-Reassociation = Constraint(lambda a: sh.reassociation_groups(a) is not None, "Array of 64-bit integer array attributes")
 Alignment = IntLiteral(positive_pow2=True)
 FlatSymbolRef = isa(SymbolRefAttr, description="flat symbol reference attribute")
 MemRefTypeAttr = Constraint(lambda a: isinstance(a, TypeAttr) and isinstance(a.value, MemRefType),
@@ -107,11 +109,6 @@ def _effects(*items: tuple[str, Any, str]) -> list[Any]:
     from mlir_py.interfaces import EffectInstance
 
     return [EffectInstance(kind, resource, value) for kind, value, resource in items]
-
-
-def _index_types(types: dict[str, list[Type]], names: dict[str, list[Any]], *groups: str) -> None:
-    for g in groups:
-        types[g] = [index] * len(names.get(g, ()))
 
 
 def _memory_space_error(op: Operation, what: str, base: Type, other: Type, other_name: str) -> Exception:
@@ -141,7 +138,7 @@ class _AllocLike(Op):
 
     @classmethod
     def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        _index_types(types, names, "dynamicSizes", "symbolOperands")
+        index_types(types, names, "dynamicSizes", "symbolOperands")
 
     def asm_result_names(self) -> list[str]:
         return [self.name.split(".")[1]]
@@ -157,9 +154,9 @@ class _AllocLike(Op):
 
     def verify_(self) -> None:
         t = _memref(self.memref.type)
-        if len(self.dynamicSizes) != sum(1 for d in t.shape if d == DYNAMIC):
+        if len(self.dynamicSizes) != sh.num_dynamic_dims(t):
             raise self.emit_error(f"incorrect number of dynamic sizes, has {len(self.dynamicSizes)}, expected "
-                                  f"{sum(1 for d in t.shape if d == DYNAMIC)}")
+                                  f"{sh.num_dynamic_dims(t)}")
         n = sh.layout_num_symbols(t)
         if len(self.symbolOperands) != n:
             raise self.emit_error(f"symbol operand count does not equal memref symbol count: expected {n}, got "
@@ -585,7 +582,7 @@ def subview_result_type(source: MemRefType, offsets: tuple[int, ...], sizes: tup
     return MemRefType(sizes, source.element_type, StridedLayoutAttr(target, offset), source.memory_space)
 
 
-class SubViewOp(_OffsetsSizesStrides, name="memref.subview", traits=[Pure()]):
+class SubViewOp(OffsetsSizesStridesOp, name="memref.subview", traits=[Pure()]):
     """A strided view of ``source`` at ``offsets`` with ``sizes`` and ``strides`` (one entry per source dim);
     the result layout is inferred from the source's (:func:`subview_result_type`) and unit dims may be dropped.
 
@@ -610,25 +607,12 @@ class SubViewOp(_OffsetsSizesStrides, name="memref.subview", traits=[Pure()]):
                       result_type: MemRefType | None = None, location: Any = None) -> SubViewOp:
         """A subview of ``source`` (entries: ints static, Values dynamic); the strided result type is inferred
         (:func:`subview_result_type`) unless a (rank-reduced) ``result_type`` is given."""
-        vals, counts, props = _mixed_slice(offsets, sizes, strides)
+        vals, counts, props = dispatch_slice_lists(offsets, sizes, strides)
         props["operandSegmentSizes"] = segments(1, *counts)
         rt = result_type or subview_result_type(_memref(source.type), *(
             props[k].values for k in ("static_offsets", "static_sizes", "static_strides")))  # type: ignore
         op: SubViewOp = cls.create([source, *vals], [rt], props, location=location)
         return op
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> SubViewOp:
-        src, offs, sizes, strides, attrs, srct, rt = c
-        vals, counts, props = _slice_lists(st, offs, sizes, strides)
-        props["operandSegmentSizes"] = segments(1, *counts)
-        op: SubViewOp = cls.create([st.use(src, srct), *vals], [rt], props, check_attr_dict(cls, attrs, st, kw),
-                                   location=st.loc(kw))
-        return op
-
-    def print_custom(self, p: Any) -> str:
-        return (f"{p.op_name(self)} {p.value(self.source)}{print_slice_lists(p, self)}{attr_dict_suffix(p, self)} : "
-                f"{p.type(self.source.type)} to {p.type(self.result.type)}")
 
     def asm_result_names(self) -> list[str]:
         return ["subview"]
@@ -658,7 +642,7 @@ class SubViewOp(_OffsetsSizesStrides, name="memref.subview", traits=[Pure()]):
             raise error(self, msg)
 
 
-class ReinterpretCastOp(_OffsetsSizesStrides, name="memref.reinterpret_cast", traits=[Pure()]):
+class ReinterpretCastOp(OffsetsSizesStridesOp, name="memref.reinterpret_cast", traits=[Pure()]):
     """The buffer of ``source`` seen with the given offset, sizes and strides (in elements), unchecked.
 
     Syntax: ``memref.reinterpret_cast %m to offset: [0], sizes: [%n, 4], strides: [4, 1] : memref<?xf32> to
@@ -677,15 +661,6 @@ class ReinterpretCastOp(_OffsetsSizesStrides, name="memref.reinterpret_cast", tr
     custom_grammar = (f'VALUE_ID "to" "offset" ":" {MIXED_LIST} "," "sizes" ":" {MIXED_LIST} "," "strides" ":" '
                       f'{MIXED_LIST} [attr_dict] ":" type "to" type')
     custom_rules = MIXED_RULES
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ReinterpretCastOp:
-        src, offs, sizes, strides, attrs, srct, rt = c
-        vals, counts, props = _slice_lists(st, offs, sizes, strides)
-        props["operandSegmentSizes"] = segments(1, *counts)
-        op: ReinterpretCastOp = cls.create([st.use(src, srct), *vals], [rt], props,
-                                           check_attr_dict(cls, attrs, st, kw), location=st.loc(kw))
-        return op
 
     def print_custom(self, p: Any) -> str:
         return (f"{p.op_name(self)} {p.value(self.source)} to offset: "
@@ -742,7 +717,7 @@ class ViewOp(Op, name="memref.view", traits=[Pure()]):
 
     @classmethod
     def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        _index_types(types, names, "byte_shift", "sizes")
+        index_types(types, names, "byte_shift", "sizes")
 
     def asm_result_names(self) -> list[str]:
         return ["view"]
@@ -755,8 +730,8 @@ class ViewOp(Op, name="memref.view", traits=[Pure()]):
             raise error(self, f"unsupported map for result memref type '{view}'")
         if base.memory_space != view.memory_space:
             raise _memory_space_error(self, "base memref type", base, view, "view memref type")
-        if len(self.sizes) != sum(1 for d in view.shape if d == DYNAMIC):
-            n = sum(1 for d in view.shape if d == DYNAMIC)
+        if len(self.sizes) != sh.num_dynamic_dims(view):
+            n = sh.num_dynamic_dims(view)
             raise self.emit_error(f"incorrect number of dynamic sizes, has {len(self.sizes)}, expected {n}")
 
 

@@ -281,6 +281,13 @@ class SCFOp(Op):
 
     __slots__ = ()
 
+    def _malformed(self, min_args: int = 0) -> bool:
+        """Whether the custom form cannot show this op (an invalid op printed with ``--no-verify`` or in a
+        diagnostic): a region without its single entry block, or an entry block with too few arguments. Such
+        ops print in generic form, which shows anything."""
+        r = self.regions[0] if self.regions else None
+        return r is None or len(r.blocks) != 1 or len(r.blocks[0].args) < min_args
+
 
 # ---------------------------------------------------------------------------------------------------------------
 # terminators
@@ -570,6 +577,8 @@ class ForOp(SCFOp, name="scf.for", traits=[AutomaticAllocationScope(), SingleBlo
 
     # --- syntax -------------------------------------------------------------------------------------------------
     def print_custom(self, p: Any) -> str:
+        if self._malformed(1 + self.num_operands - 3) or self.num_operands < 3:
+            return p.generic_op(self, p._depth)
         lb, ub, step = self.operands[:3]
         inits = self.init_values
         s = p.op_name(self) + (" unsigned" if "unsignedCmp" in self.properties else "")
@@ -750,6 +759,8 @@ class WhileOp(SCFOp, name="scf.while", traits=[RecursiveMemoryEffects()]):
         return op
 
     def print_custom(self, p: Any) -> str:
+        if self._malformed(self.num_operands) or len(self.regions) != 2:
+            return p.generic_op(self, p._depth)
         b = self.regions[0].blocks[0] if self.regions[0].blocks else None
         s = p.op_name(self) + _init_list(p, " ", b.args if b is not None else [], self.operands)
         s += " : " + p.function_type(self.operand_types, self.result_types) + " "
@@ -874,6 +885,8 @@ class ParallelOp(SCFOp, name="scf.parallel", traits=[AutomaticAllocationScope(),
         return out
 
     def print_custom(self, p: Any) -> str:
+        if self._malformed():
+            return p.generic_op(self, p._depth)
         lbs, ubs, steps, inits = self._groups()
         b = self.regions[0].blocks[0]
 
@@ -1054,6 +1067,8 @@ class ForallOp(SCFOp, name="scf.forall", traits=[AutomaticAllocationScope(),
 
     # --- syntax -------------------------------------------------------------------------------------------------
     def print_custom(self, p: Any) -> str:
+        if self._malformed(self.rank + len(self.results)):
+            return p.generic_op(self, p._depth)
         lbs, ubs, steps, outs = self._groups()
         b = self.regions[0].blocks[0]
         rank = self.rank

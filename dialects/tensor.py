@@ -20,7 +20,6 @@ from mlir_py.attributes import (
     IndexType,
     IntegerType,
     RankedTensorType,
-    ShapedType,
     Type,
     UnitAttr,
     UnrankedTensorType,
@@ -28,6 +27,7 @@ from mlir_py.attributes import (
     index,
 )
 from mlir_py.dialect import Dialect
+from mlir_py.interfaces import RecursiveMemoryEffects
 from mlir_py.ir import Block, Operation, Region, Value
 from mlir_py.opdef import (
     AnyType,
@@ -57,24 +57,26 @@ from ._mixed import (
     Index,
     IntLiteral,
     Mixed,
+    OffsetsSizesStridesOp,
+    Reassociation,
     attr_dict_suffix,
     check_attr_dict,
     dispatch_mixed,
+    dispatch_slice_lists,
     error,
+    index_types,
     keyword_flag,
     mixed_list,
     parse_mixed,
     print_mixed,
+    print_slice_lists,
     segments,
     static_list,
-    verify_dynamic_count,
-    verify_mixed,
 )
 
 AnyNon0RankedOrUnrankedTensor = Constraint(
     lambda t: isinstance(t, UnrankedTensorType) or isinstance(t, RankedTensorType) and t.rank > 0,
     "non-0-ranked or unranked tensor")
-Reassociation = Constraint(lambda a: sh.reassociation_groups(a) is not None, "Array of 64-bit integer array attributes")
 Index1DTensor = Constraint(lambda t: isinstance(t, RankedTensorType) and t.rank == 1 and isinstance(
     t.element_type, (IndexType, IntegerType)), "1D tensor of signless integer or index values")
 
@@ -82,15 +84,6 @@ Index1DTensor = Constraint(lambda t: isinstance(t, RankedTensorType) and t.rank 
 def _ranked(t: Type) -> RankedTensorType:
     assert isinstance(t, RankedTensorType)
     return t
-
-
-def _dynamic_dims(t: Type) -> int:
-    return sum(1 for d in t.shape if d == DYNAMIC) if isinstance(t, ShapedType) else 0
-
-
-def _index_types(types: dict[str, list[Type]], names: dict[str, list[Any]], *groups: str) -> None:
-    for g in groups:
-        types[g] = [index] * len(names.get(g, ()))
 
 
 class _HasParent(HasParent):
@@ -126,10 +119,10 @@ class EmptyOp(Op, name="tensor.empty", traits=[Pure()]):
 
     @classmethod
     def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        _index_types(types, names, "dynamicSizes")
+        index_types(types, names, "dynamicSizes")
 
     def verify_(self) -> None:
-        n = _dynamic_dims(self.result.type)
+        n = sh.num_dynamic_dims(self.result.type)
         if self.num_operands != n:
             raise self.emit_error(f"incorrect number of dynamic sizes, has {self.num_operands}, expected {n}")
 
@@ -179,7 +172,7 @@ class SplatOp(Op, name="tensor.splat", traits=[Pure()]):
         r = types.get("aggregate")
         if r:
             types["input"] = [element_type(r[0])]
-        _index_types(types, names, "dynamicSizes")
+        index_types(types, names, "dynamicSizes")
 
     def asm_result_names(self) -> list[str]:
         return ["splat"]
@@ -188,12 +181,12 @@ class SplatOp(Op, name="tensor.splat", traits=[Pure()]):
         t = self.aggregate.type
         if self.input.type != element_type(t):
             raise self.emit_error("failed to verify that operand type matches element type of result")
-        n = _dynamic_dims(t)
+        n = sh.num_dynamic_dims(t)
         if len(self.dynamicSizes) != n:
             raise self.emit_error(f"incorrect number of dynamic sizes, has {len(self.dynamicSizes)}, expected {n}")
 
 
-class GenerateOp(Op, name="tensor.generate", traits=[SingleBlock()]):
+class GenerateOp(Op, name="tensor.generate", traits=[SingleBlock(), RecursiveMemoryEffects()]):
     """A tensor whose element at ``(i0, ..., iN)`` is the value yielded by ``body`` for the index arguments
     ``(i0, ..., iN)``; dynamic extents are the operands, in order.
 
@@ -207,16 +200,16 @@ class GenerateOp(Op, name="tensor.generate", traits=[SingleBlock()]):
 
     @classmethod
     def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        _index_types(types, names, "dynamicExtents")
+        index_types(types, names, "dynamicExtents")
 
     def asm_result_names(self) -> list[str]:
         return ["generated"]
 
     def verify_(self) -> None:
         t = _ranked(self.result.type)
-        if self.num_operands != _dynamic_dims(t):
+        if self.num_operands != sh.num_dynamic_dims(t):
             raise self.emit_error(f"incorrect number of dynamic sizes, has {self.num_operands}, expected "
-                                  f"{_dynamic_dims(t)}")
+                                  f"{sh.num_dynamic_dims(t)}")
         blocks = self.regions[0].blocks
         if not blocks:
             return
@@ -258,7 +251,7 @@ class ExtractOp(Op, name="tensor.extract", traits=[Pure()]):
         t = types.get("tensor")
         if t:
             types["result"] = [element_type(t[0])]
-        _index_types(types, names, "indices")
+        index_types(types, names, "indices")
 
     def asm_result_names(self) -> list[str]:
         return ["extracted"]
@@ -288,7 +281,7 @@ class InsertOp(Op, name="tensor.insert", traits=[Pure()]):
         if t:
             types["result"] = [t[0]]
             types["scalar"] = [element_type(t[0])]
-        _index_types(types, names, "indices")
+        index_types(types, names, "indices")
 
     def asm_result_names(self) -> list[str]:
         return ["inserted"]
@@ -522,89 +515,12 @@ class ExpandShapeOp(Op, name="tensor.expand_shape", traits=[Pure()]):
 # ---------------------------------------------------------------------------------------------------------------
 
 
-class _OffsetsSizesStrides(Op):
-    """Accessors and verification shared by ops with offsets, sizes and strides (MLIR's
-    ``OffsetSizeAndStrideOpInterface``): ``mixed_offsets`` etc. give each entry as an int or a Value."""
-
-    __slots__ = ()
-
-    def _max_ranks(self) -> tuple[int, int, int]:
-        raise NotImplementedError
-
-    @property
-    def static_offsets(self) -> tuple[int, ...]:
-        return static_list(self, "static_offsets")
-
-    @property
-    def static_sizes(self) -> tuple[int, ...]:
-        return static_list(self, "static_sizes")
-
-    @property
-    def static_strides(self) -> tuple[int, ...]:
-        return static_list(self, "static_strides")
-
-    @property
-    def mixed_offsets(self) -> list[Any]:
-        return mixed_list(self.static_offsets, self.offsets)  # type: ignore[attr-defined]
-
-    @property
-    def mixed_sizes(self) -> list[Any]:
-        return mixed_list(self.static_sizes, self.sizes)  # type: ignore[attr-defined]
-
-    @property
-    def mixed_strides(self) -> list[Any]:
-        return mixed_list(self.static_strides, self.strides)  # type: ignore[attr-defined]
-
-    def verify_offsets_sizes_strides(self) -> None:
-        """MLIR's ``verifyOffsetSizeAndStrideOp``."""
-        r_off, r_size, r_stride = self._max_ranks()
-        offs, sizes, strides = self.static_offsets, self.static_sizes, self.static_strides
-        verify_dynamic_count(self, "offsets", offs, self.offsets)  # type: ignore[attr-defined]
-        verify_dynamic_count(self, "sizes", sizes, self.sizes)  # type: ignore[attr-defined]
-        verify_dynamic_count(self, "strides", strides, self.strides)  # type: ignore[attr-defined]
-        if not (len(offs) == 1 and r_off == 1) and len(offs) != len(sizes):
-            raise error(self, f"expected mixed offsets rank to match mixed sizes rank ({len(offs)} vs {len(sizes)}) "
-                        "so the rank of the result type is well-formed.")
-        if len(sizes) != len(strides):
-            raise error(self, f"expected mixed sizes rank to match mixed strides rank ({len(sizes)} vs "
-                        f"{len(strides)}) so the rank of the result type is well-formed.")
-        verify_mixed(self, "offset", r_off, offs, self.offsets)  # type: ignore[attr-defined]
-        verify_mixed(self, "size", r_size, sizes, self.sizes)  # type: ignore[attr-defined]
-        verify_mixed(self, "stride", r_stride, strides, self.strides)  # type: ignore[attr-defined]
-        for o in offs:
-            if o < 0 and o != DYNAMIC:
-                raise error(self, f"expected offsets to be non-negative, but got {o}")
-        for s in sizes:
-            if s < 0 and s != DYNAMIC:
-                raise error(self, f"expected sizes to be non-negative, but got {s}")
-
-
-def _slice_lists(st: Any, offs: Any, sizes: Any, strides: Any) -> tuple[list[Any], list[int], dict[str, Attribute]]:
-    """Resolve three mixed lists: (dynamic values in operand order, their counts, the static properties)."""
-    (ov, oa), (sv, sa), (tv, ta) = parse_mixed(offs, st), parse_mixed(sizes, st), parse_mixed(strides, st)
-    return [*ov, *sv, *tv], [len(ov), len(sv), len(tv)], {"static_offsets": oa, "static_sizes": sa,
-                                                         "static_strides": ta}
-
-
-def print_slice_lists(p: Any, op: Any) -> str:
-    """``[offsets] [sizes] [strides]`` of an offsets/sizes/strides op."""
-    return (f"{print_mixed(p, op.static_offsets, op.offsets)} {print_mixed(p, op.static_sizes, op.sizes)} "
-            f"{print_mixed(p, op.static_strides, op.strides)}")
-
-
 def slice_result_type(source: RankedTensorType, sizes: tuple[int, ...]) -> RankedTensorType:
     """MLIR's ``ExtractSliceOp::inferResultType``: the static sizes, source element type (no rank reduction)."""
     return RankedTensorType(sizes, source.element_type, source.encoding)
 
 
-def _mixed_slice(offsets: Sequence[Mixed], sizes: Sequence[Mixed], strides: Sequence[Mixed]
-                 ) -> tuple[list[Value], list[int], dict[str, Attribute]]:
-    (ov, oa), (sv, sa), (tv, ta) = dispatch_mixed(offsets), dispatch_mixed(sizes), dispatch_mixed(strides)
-    return [*ov, *sv, *tv], [len(ov), len(sv), len(tv)], {"static_offsets": oa, "static_sizes": sa,
-                                                         "static_strides": ta}
-
-
-class ExtractSliceOp(_OffsetsSizesStrides, name="tensor.extract_slice", traits=[Pure()]):
+class ExtractSliceOp(OffsetsSizesStridesOp, name="tensor.extract_slice", traits=[Pure()]):
     """The strided slice of ``source`` at ``offsets`` with ``sizes`` and ``strides`` (one entry per source dim).
 
     The result shape is ``sizes``, optionally rank-reduced by dropping unit dimensions.
@@ -627,24 +543,11 @@ class ExtractSliceOp(_OffsetsSizesStrides, name="tensor.extract_slice", traits=[
                     result_type: RankedTensorType | None = None, location: Any = None) -> ExtractSliceOp:
         """A slice of ``source`` (entries: ints static, Values dynamic); the result type is inferred from the sizes
         unless a (rank-reduced) ``result_type`` is given."""
-        vals, counts, props = _mixed_slice(offsets, sizes, strides)
+        vals, counts, props = dispatch_slice_lists(offsets, sizes, strides)
         props["operandSegmentSizes"] = segments(1, *counts)
         rt = result_type or slice_result_type(_ranked(source.type), props["static_sizes"].values)  # type: ignore
         op: ExtractSliceOp = cls.create([source, *vals], [rt], props, location=location)
         return op
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ExtractSliceOp:
-        src, offs, sizes, strides, attrs, srct, rt = c
-        vals, counts, props = _slice_lists(st, offs, sizes, strides)
-        props["operandSegmentSizes"] = segments(1, *counts)
-        op: ExtractSliceOp = cls.create([st.use(src, srct), *vals], [rt], props, check_attr_dict(cls, attrs, st, kw),
-                                        location=st.loc(kw))
-        return op
-
-    def print_custom(self, p: Any) -> str:
-        return (f"{p.op_name(self)} {p.value(self.source)}{print_slice_lists(p, self)}{attr_dict_suffix(p, self)} : "
-                f"{p.type(self.source.type)} to {p.type(self.result.type)}")
 
     def asm_result_names(self) -> list[str]:
         return ["extracted_slice"]
@@ -665,13 +568,10 @@ class ExtractSliceOp(_OffsetsSizesStrides, name="tensor.extract_slice", traits=[
             raise error(self, msg)
 
 
-class InsertSliceOp(_OffsetsSizesStrides, name="tensor.insert_slice", traits=[Pure()]):
-    """``dest`` with the strided slice at ``offsets``/``sizes``/``strides`` replaced by ``source`` (the inverse
-    of ``extract_slice``; ``source`` may be a rank reduction of the sizes).
+class _InsertSliceLike(OffsetsSizesStridesOp):
+    """Fields, builder and verification shared by ``insert_slice`` and ``parallel_insert_slice``."""
 
-    Syntax: ``tensor.insert_slice %s into %d[0, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x8xf32>``.
-    Errors: ``source`` not the sizes' type or a rank reduction of it; a static slice out of bounds."""
-
+    __slots__ = ()
     source = operand(AnyRankedTensor)
     dest = operand(AnyRankedTensor)
     offsets = var_operand(Index)
@@ -680,43 +580,24 @@ class InsertSliceOp(_OffsetsSizesStrides, name="tensor.insert_slice", traits=[Pu
     static_offsets_ = prop(I64Array, attr_name="static_offsets")
     static_sizes_ = prop(I64Array, attr_name="static_sizes")
     static_strides_ = prop(I64Array, attr_name="static_strides")
-    result = result_def(AnyRankedTensor)
     custom_grammar = (f'VALUE_ID "into" VALUE_ID {MIXED_LIST} {MIXED_LIST} {MIXED_LIST} [attr_dict] ":" type '
                       '"into" type')
     custom_rules = MIXED_RULES
 
     @classmethod
     def build_insert_slice(cls, source: Value, dest: Value, offsets: Sequence[Mixed], sizes: Sequence[Mixed],
-                           strides: Sequence[Mixed], location: Any = None) -> InsertSliceOp:
+                           strides: Sequence[Mixed], location: Any = None) -> Any:
         """Insert ``source`` into ``dest`` at the slice (entries: ints static, Values dynamic)."""
-        vals, counts, props = _mixed_slice(offsets, sizes, strides)
+        vals, counts, props = dispatch_slice_lists(offsets, sizes, strides)
         props["operandSegmentSizes"] = segments(1, 1, *counts)
-        op: InsertSliceOp = cls.create([source, dest, *vals], [dest.type], props, location=location)
-        return op
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> InsertSliceOp:
-        src, dst, offs, sizes, strides, attrs, srct, dt = c
-        vals, counts, props = _slice_lists(st, offs, sizes, strides)
-        props["operandSegmentSizes"] = segments(1, 1, *counts)
-        op: InsertSliceOp = cls.create([st.use(src, srct), st.use(dst, dt), *vals], [dt], props,
-                                       check_attr_dict(cls, attrs, st, kw), location=st.loc(kw))
-        return op
-
-    def print_custom(self, p: Any) -> str:
-        return (f"{p.op_name(self)} {p.value(self.source)} into {p.value(self.dest)}{print_slice_lists(p, self)}"
-                f"{attr_dict_suffix(p, self)} : {p.type(self.source.type)} into {p.type(self.dest.type)}")
-
-    def asm_result_names(self) -> list[str]:
-        return ["inserted_slice"]
+        return cls.create([source, dest, *vals], [dest.type][:len(cls.result_defs)], props, location=location)
 
     def _max_ranks(self) -> tuple[int, int, int]:
         r = _ranked(self.dest.type).rank
         return r, r, r
 
-    def verify_(self) -> None:
-        if self.result.type != self.dest.type:
-            raise self.emit_error("failed to verify that all of {dest, result} have same type")
+    def verify_insert(self) -> None:
+        """MLIR's ``verifyInsertSliceOp`` (the inverse of extract_slice's inference) and the bounds check."""
         self.verify_offsets_sizes_strides()
         dst = _ranked(self.dest.type)
         expected = slice_result_type(dst, self.static_sizes)
@@ -726,6 +607,45 @@ class InsertSliceOp(_OffsetsSizesStrides, name="tensor.insert_slice", traits=[Pu
         msg = sh.in_bounds_slice(dst.shape, self.static_offsets, self.static_sizes, self.static_strides)
         if msg is not None:
             raise error(self, msg)
+
+
+class InsertSliceOp(_InsertSliceLike, name="tensor.insert_slice", traits=[Pure()]):
+    """``dest`` with the strided slice at ``offsets``/``sizes``/``strides`` replaced by ``source`` (the inverse
+    of ``extract_slice``; ``source`` may be a rank reduction of the sizes).
+
+    Syntax: ``tensor.insert_slice %s into %d[0, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x8xf32>``.
+    Errors: ``source`` not the sizes' type or a rank reduction of it; a static slice out of bounds."""
+
+    result = result_def(AnyRankedTensor)
+
+    def asm_result_names(self) -> list[str]:
+        return ["inserted_slice"]
+
+    def verify_(self) -> None:
+        if self.result.type != self.dest.type:
+            raise self.emit_error("failed to verify that all of {dest, result} have same type")
+        self.verify_insert()
+
+
+class ParallelInsertSliceOp(_InsertSliceLike, name="tensor.parallel_insert_slice"):
+    """Inside ``scf.forall.in_parallel``: insert ``source`` into the shared output ``dest`` at the slice; the
+    ``scf.forall`` result is ``dest`` after all threads' insertions (no result of its own).
+
+    Syntax: ``tensor.parallel_insert_slice %s into %o[%i, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x16xf32>``.
+    Errors: a parent other than an ``scf.forall.in_parallel``; slice errors as ``tensor.insert_slice``."""
+
+    def get_updated_destinations(self) -> list[Any]:
+        """MLIR's ``ParallelCombiningOpInterface``: the ``dest`` operand (a ``shared_outs`` block argument)."""
+        return [self.op_operands[1]]
+
+    def verify_(self) -> None:
+        parent = self.parent_op
+        if parent is None or parent.name != "scf.forall.in_parallel":
+            from mlir_py.printer import print_op
+
+            got = print_op(parent, generic=True).rstrip("\n") if parent is not None else "<no parent>"
+            raise error(self, f"expected InParallelOpInterface parent, got:\n{got}")
+        self.verify_insert()
 
 
 def pad_result_type(source: RankedTensorType, low: tuple[int, ...], high: tuple[int, ...]) -> RankedTensorType | None:
@@ -879,7 +799,8 @@ class ConcatOp(Op, name="tensor.concat", traits=[Pure()]):
 
 _OPS: list[type[Op]] = [
     BitcastOp, CastOp, CollapseShapeOp, ConcatOp, DimOp, EmptyOp, ExpandShapeOp, ExtractOp, ExtractSliceOp,
-    FromElementsOp, GenerateOp, InsertOp, InsertSliceOp, PadOp, RankOp, ReshapeOp, SplatOp, YieldOp,
+    FromElementsOp, GenerateOp, InsertOp, InsertSliceOp, PadOp, ParallelInsertSliceOp, RankOp, ReshapeOp, SplatOp,
+    YieldOp,
 ]
 
 DIALECT = Dialect("tensor", _OPS, description=__doc__ or "")

@@ -362,8 +362,9 @@ class HasParent(OpTrait):
     def verify(self, op: Operation) -> None:
         p = op.parent_op
         if p is None or p.name not in self.parents:
-            names = ", ".join(f"'{n}'" for n in self.parents)
-            raise VerifyError(f"expects parent op {'to be one of ' if len(self.parents) > 1 else ''}{names}", op)
+            if len(self.parents) > 1:
+                raise VerifyError(f"expects parent op to be one of '{', '.join(self.parents)}'", op)
+            raise VerifyError(f"expects parent op '{self.parents[0]}'", op)
 
 
 class SameOperandsAndResultType(OpTrait):
@@ -593,7 +594,10 @@ class Op(Operation):
         n_regions = sum(1 for r in self.region_defs if r.arity == SINGLE)
         var_r = any(r.arity != SINGLE for r in self.region_defs)
         if len(self.regions) < n_regions or (not var_r and len(self.regions) != n_regions):
-            raise VerifyError(f"requires {n_regions} region{'s' if n_regions != 1 else ''}", self)
+            # MLIR's region-count traits: OneRegion, ZeroRegions, NRegions<N>, AtLeastNRegions<N>
+            raise VerifyError("requires one region" if n_regions == 1 and not var_r else
+                              "requires zero regions" if n_regions == 0 and not var_r else
+                              f"expected {n_regions}{' or more' if var_r else ''} regions", self)
         n_succ = sum(1 for s in self.successor_defs if s.arity == SINGLE)
         var_s = any(s.arity != SINGLE for s in self.successor_defs)
         if len(self.successors) < n_succ or (not var_s and len(self.successors) != n_succ):

@@ -227,14 +227,14 @@ class Printer:
             starts = self.groups.get(v.op)
             if starts is None:
                 n = self.names.get(v.op.results[0])
-                return "%<<UNKNOWN SSA VALUE>>" if n is None else f"%{n}#{v.index}"
+                return "<<UNKNOWN SSA VALUE>>" if n is None else f"%{n}#{v.index}"
             start = max(s for s in starts if s <= v.index)
             nxt = [s for s in starts if s > start]
             size = (nxt[0] if nxt else len(v.op.results)) - start
             base = self.names[v.op.results[start]]
             return f"%{base}" if size == 1 else f"%{base}#{v.index - start}"
         n = self.names.get(v)
-        return "%<<UNKNOWN SSA VALUE>>" if n is None else "%" + n
+        return "<<UNKNOWN SSA VALUE>>" if n is None else "%" + n
 
     def type(self, t: Type) -> str:
         if self._aliases is not None:

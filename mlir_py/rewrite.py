@@ -757,18 +757,47 @@ def _post_order(region: Region) -> list[Block]:
 
 
 class _Liveness:
-    __slots__ = ("live", "changed", "cyclic")
+    __slots__ = ("live", "changed", "cyclic", "_succ_args")
 
     def __init__(self) -> None:
         self.live: set[Any] = set()
         self.changed = False
         #: a multi-block or graph region was seen: liveness may need more than one backward pass
         self.cyclic = False
+        self._succ_args: dict[Operation, dict[OpOperand, Any]] = {}
 
     def mark(self, x: Any) -> None:
         if x not in self.live:
             self.live.add(x)
             self.changed = True
+
+    def successor_arg(self, use: OpOperand) -> Any:
+        """The block argument a branch operand is forwarded to (``None`` if it is no successor operand)."""
+        term = use.owner
+        m = self._succ_args.get(term)
+        if m is None:
+            m = self._succ_args[term] = {}
+            for i, s in enumerate(term._successors):
+                fwd = term.get_successor_operands(i)  # type: ignore[attr-defined]
+                produced = len(s.block.args) - len(fwd)
+                for j, o in enumerate(fwd):
+                    m[o] = s.block.args[produced + j]
+        return m.get(use)
+
+    def used_live(self, v: Value) -> bool:
+        """``v`` has a use by a live op that is not a branch operand forwarded to a dead block argument (MLIR's
+        ``isUseSpeciallyKnownDead``: each successor operand is an operand of a separate phi node)."""
+        live = self.live
+        for u in v._uses:
+            owner = u.owner
+            if owner not in live:
+                continue
+            if owner._successors and isinstance(owner, BranchOpInterface):
+                arg = self.successor_arg(u)
+                if arg is not None and arg not in live:
+                    continue
+            return True
+        return False
 
 
 def _propagate_region(region: Region, lv: _Liveness) -> None:
@@ -787,28 +816,24 @@ def _propagate_region(region: Region, lv: _Liveness) -> None:
                 info = _effect_info(cur)
                 if info.terminator:
                     lv.mark(cur)
-                    if isinstance(cur, BranchOpInterface):
-                        for i, s in enumerate(cur._successors):
-                            n = len(cur.get_successor_operands(i))
-                            for a in s.block.args[:n]:
-                                lv.mark(a)
-                    else:
-                        for s in cur._successors:
-                            for a in s.block.args:
-                                lv.mark(a)
+                    branch = isinstance(cur, BranchOpInterface)
+                    for i, s in enumerate(cur._successors):
+                        args = s.block.args
+                        # arguments the terminator produces itself (not forwarded operands) are always live
+                        n = len(args) - len(cur.get_successor_operands(i)) if branch else len(args)  # type: ignore[attr-defined]
+                        for a in args[:n]:
+                            lv.mark(a)
                 elif not would_op_be_trivially_dead(cur):
                     lv.mark(cur)
                 else:
                     for res in cur.results:
-                        for u in res._uses:
-                            if u.owner in live:
-                                lv.mark(res)
-                                lv.mark(cur)
-                                break
+                        if res not in live and lv.used_live(res):
+                            lv.mark(res)
+                            lv.mark(cur)
             cur = cur._prev
         if blk is not blocks[0]:
             for a in blk.args:
-                if a not in live and any(u.owner in live for u in a._uses):
+                if a not in live and lv.used_live(a):
                     lv.mark(a)
 
 
@@ -818,7 +843,19 @@ def _delete_dead(rewriter: PatternRewriter, regions: Iterable[Region], lv: _Live
     for region in regions:
         if not region.blocks:
             continue
-        for blk in _post_order(region) if len(region.blocks) > 1 else region.blocks:
+        multi = len(region.blocks) > 1
+        for blk in _post_order(region) if multi else region.blocks:
+            term = blk._last
+            if multi and term is not None and isinstance(term, BranchOpInterface):
+                # drop the operands forwarded to dead block arguments (``eraseTerminatorSuccessorOperands``)
+                for i in reversed(range(len(term._successors))):
+                    succ = term._successors[i].block
+                    fwd = term.get_successor_operands(i)
+                    produced = len(succ.args) - len(fwd)
+                    for j in reversed(range(len(fwd))):
+                        if succ.args[produced + j] not in live:
+                            term.erase_successor_operand(i, j)
+                            erased = True
             cur = blk._last
             while cur is not None:
                 prev = cur._prev
@@ -832,25 +869,21 @@ def _delete_dead(rewriter: PatternRewriter, regions: Iterable[Region], lv: _Live
                     erased |= _delete_dead(rewriter, cur.regions, lv)
                 cur = prev
         for blk in region.blocks[1:]:
-            dead = [i for i, a in enumerate(blk.args) if a not in live]
-            preds = [u.owner for u in blk._pred_uses]
-            if not dead or not all(isinstance(p, BranchOpInterface) for p in preds):
-                continue
-            for pu in list(blk._pred_uses):
-                term = pu.owner
-                for j in reversed(dead):
-                    term.erase_successor_operand(pu.index, j)  # type: ignore[attr-defined]
-            for j in reversed(dead):
-                blk.erase_argument(j)
-            erased = True
+            for j in reversed(range(len(blk.args))):
+                if blk.args[j] not in live:
+                    for u in list(blk.args[j]._uses):
+                        u.drop()
+                    blk.erase_argument(j)
+                    erased = True
     return erased
 
 
 def run_region_dce(rewriter: PatternRewriter, regions: Sequence[Region]) -> bool:
-    """Erase ops (and non-entry block arguments) that no live op uses, by a backward liveness fixpoint over the
-    CFG (MLIR's ``runRegionDCE``): terminators and ops with effects are live, and so is whatever a live op uses.
-    Block arguments are removed only when every predecessor implements :class:`BranchOpInterface`. Single-block
-    SSA regions converge in one backward pass, so the fixpoint loop is skipped for them."""
+    """Erase ops and non-entry block arguments that nothing live uses, by a backward liveness fixpoint over the
+    CFG (MLIR's ``runRegionDCE``): terminators and ops with effects are live, and so is whatever a live op uses —
+    except that a branch operand only keeps its value alive if the block argument it feeds is live. Terminators
+    implementing :class:`BranchOpInterface` lose the operands of dead arguments. Single-block SSA regions converge
+    in one backward pass, so the fixpoint loop is skipped for them."""
     lv = _Liveness()
     while True:
         lv.changed = False

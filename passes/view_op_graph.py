@@ -23,6 +23,7 @@ from mlir_py.pass_manager import Pass, PassOption, register_pass
 from mlir_py.printer import Printer
 
 _LARGE_ATTR_LIMIT = 16
+_SEGMENTS = ("operandSegmentSizes", "resultSegmentSizes")
 
 
 def _escape(s: str) -> str:
@@ -77,8 +78,12 @@ class _Graph:
             return "[...]"
         return _escape(self.trunc(self.printer.attr(a)))
 
-    def named_attrs(self, op: Operation) -> list[tuple[str, Attribute]]:
-        return sorted({**op.properties, **op.attributes}.items())
+    @staticmethod
+    def named_attrs(op: Operation) -> list[tuple[str, Attribute]]:
+        """MLIR's ``getAttrs()`` order: discardable attributes (sorted), then the inherent ones (sorted, segment
+        sizes last), as ``Operation::getAttrDictionary`` appends ``populateInherentAttrs``."""
+        props = sorted(op.properties.items(), key=lambda kv: (kv[0] in _SEGMENTS, kv[0]))
+        return sorted(op.attributes.items()) + props
 
     # --- statements -------------------------------------------------------------------------------------------------
     def node(self, label: str, shape: str, fill: str = "") -> tuple[int, int | None]:

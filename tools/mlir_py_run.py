@@ -52,7 +52,7 @@ class RunError(Exception):
 def build_arg_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mlir-py-run", description="run a function of an MLIR file (mlir-py)",
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", help="input .mlir file ('-' for stdin)")
+    p.add_argument("file", nargs="?", default="-", help="input .mlir file ('-', the default: standard input)")
     p.add_argument("--entry", default="main", help="the function to run (default: main)")
     p.add_argument("--target", default="interp", help="where to run: interp (numpy reference interpreter), "
                                                       "dsa (accelerator simulator), cpu (LLVM JIT)")
@@ -77,7 +77,7 @@ def find_entry(module: Operation, name: str) -> tuple[Operation, FunctionType]:
             if not op.regions or not op.regions[0].blocks:
                 raise RunError(f"entry function '@{name}' is a declaration", op.location)
             return op, ft
-    raise RunError(f"entry function '@{name}' not found", module.location)
+    raise RunError(f"entry function '@{name}' not found")
 
 
 def load_inputs(args: Any, fn: Operation, ft: FunctionType) -> list[Any]:

@@ -1675,7 +1675,7 @@ def _open_bracket(stack: list[Any]) -> tuple[str, Token | None] | None:
     return None
 
 
-def _expected(expected: Any, lark: Lark, stack: Sequence[Any] = ()) -> tuple[str, bool]:
+def _expected(expected: Any, lark: Any, stack: Sequence[Any] = ()) -> tuple[str, bool]:
     """MLIR's wording for "the next token is not one the grammar allows here", from the set of acceptable
     terminals and the parser's value stack (what is open, what came last): ``expected ':'``, ``expected SSA
     operand``, ``expected ',' or ']'``, ``expected attribute value``, ``expected non-function type``, ...

@@ -553,8 +553,12 @@ def test_select_scalar_and_shaped_conditions() -> None:
     a, b = np.array([1, 2, 3], np.float32), np.array([4, 5, 6], np.float32)
     r0, r1 = run(text, np.False_, np.array([True, False, True]), a, b)
     assert r0.tolist() == [4, 5, 6] and r1.tolist() == [1, 5, 3]
-    assert run(binary_fn("addi", "i32").replace("addi %a, %b", "select %c, %a, %b").replace(
-        "(%a: i32, %b: i32)", "(%c: i1, %a: i32, %b: i32)"), True, 1, 2) == [1]
+    scalar = """
+    func.func @main(%c: i1, %a: i32, %b: i32) -> i32 {
+      %0 = arith.select %c, %a, %b : i32
+      return %0 : i32
+    }"""
+    assert run(scalar, True, 1, 2) == [1] and run(scalar, False, 1, 2) == [2]
 
 
 def test_constants() -> None:

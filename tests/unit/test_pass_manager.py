@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import io
 import re
+import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -588,8 +590,6 @@ def test_docs_cover_every_builtin_pass() -> None:
 
 
 def test_docs_command(tmp_path: Path) -> None:
-    import subprocess
-
     out = tmp_path / "passes.md"
     r = subprocess.run([sys.executable, "-m", "mlir_py.pass_manager", "--gen-docs", "-o", str(out)], cwd=ROOT,
                        capture_output=True, text=True, timeout=300)
@@ -605,3 +605,48 @@ def test_nested_pipeline_failure_reported_once(ctx: Context) -> None:
         PassManager.parse("builtin.module(inline{default-pipeline=ut-fail})", ctx).run(module(ctx), diags)
     assert e.value.diagnostic.message == "'func.func' op nope"
     assert diags == [e.value.diagnostic]
+
+
+# --- against real MLIR ------------------------------------------------------------------------------------------------
+
+IREE_OPT = shutil.which("iree-opt")
+TRANSFORMS = ROOT / "tests" / "lit" / "Transforms"
+DIALECT_OPS = sorted((ROOT / "tests" / "lit" / "Dialect").glob("*/ops.mlir"))
+
+
+def _both(path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
+    assert IREE_OPT is not None
+    common = [str(path), "--split-input-file", "--allow-unregistered-dialect", *args]
+    ref = subprocess.run([IREE_OPT, *common], capture_output=True, text=True, timeout=300)
+    ours = subprocess.run([sys.executable, "-m", "tools.mlir_py_opt", *common], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    return ours, ref
+
+
+@pytest.mark.skipif(IREE_OPT is None, reason="iree-opt (real MLIR) is not installed")
+@pytest.mark.parametrize("path, args", [
+    (TRANSFORMS / "symbol-dce.mlir", ["--symbol-dce"]),
+    (TRANSFORMS / "inline.mlir", ["--inline=default-pipeline="]),
+    (TRANSFORMS / "inline.mlir", ["--inline"]),
+], ids=["symbol-dce", "inline-no-pipeline", "inline-canonicalize"])
+def test_transforms_match_mlir(path: Path, args: list[str]) -> None:
+    """Our output is iree-opt's, after both are printed generically by iree-opt (the project's oracle rule)."""
+    ours, ref = _both(path, *args, "--mlir-print-op-generic")
+    assert ours.returncode == 0 and ref.returncode == 0, ours.stderr + ref.stderr
+    assert IREE_OPT is not None
+    norm = [subprocess.run([IREE_OPT, "-", "--split-input-file", "--mlir-print-op-generic"], input=r.stdout,
+                           capture_output=True, text=True, timeout=300).stdout for r in (ours, ref)]
+    assert norm[0] == norm[1]
+
+
+@pytest.mark.skipif(IREE_OPT is None, reason="iree-opt (real MLIR) is not installed")
+@pytest.mark.parametrize("path", [TRANSFORMS / "view-op-graph.mlir", TRANSFORMS / "inline.mlir", *DIALECT_OPS],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("args", [["--view-op-graph"], ["--view-op-graph=print-control-flow-edges=true"],
+                                  ["--print-op-stats"], ["--print-op-stats=json"]], ids=" ".join)
+def test_reports_match_mlir_byte_for_byte(path: Path, args: list[str]) -> None:
+    ours, ref = _both(path, *args, "-o", "/dev/null")
+    if ref.returncode != 0:
+        pytest.skip(f"iree-opt does not take {path.name}: {ref.stderr.splitlines()[:1]}")
+    assert ours.returncode == 0, ours.stderr
+    assert ours.stderr == ref.stderr

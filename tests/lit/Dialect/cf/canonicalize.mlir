@@ -1,4 +1,4 @@
-// RUN: mlir-py-opt %s --canonicalize --split-input-file | filecheck %s
+// RUN: mlir-py-opt %s --canonicalize --split-input-file --allow-unregistered-dialect | filecheck %s
 
 // A branch to a block with no other predecessor merges the two blocks.
 // CHECK-LABEL: func.func @br_single_pred
@@ -149,4 +149,51 @@ func.func @assert_true(%c: i1) {
   cf.assert %t, "always"
   cf.assert %c, "maybe"
   return
+}
+
+// -----
+
+// Region DCE drops block arguments nobody uses, and the successor operands feeding them (through the
+// BranchOpInterface of cf.cond_br / cf.br / cf.switch).
+// CHECK-LABEL: func.func @dead_block_args
+//  CHECK-SAME:   (%[[C:.*]]: i1, %[[X:.*]]: i32, %[[Y:.*]]: i32)
+//  CHECK-NEXT:   cf.cond_br %[[C]], ^[[BB1:.*]](%[[Y]] : i32), ^[[BB2:.*]]{{$}}
+//  CHECK-NEXT: ^[[BB1]](%[[B:.*]]: i32):
+//  CHECK-NEXT:   "test.use"(%[[B]])
+//  CHECK-NEXT:   return %[[X]] : i32
+//  CHECK-NEXT: ^[[BB2]]:
+//  CHECK-NEXT:   "test.use"(%[[Y]])
+//  CHECK-NEXT:   cf.br ^[[BB1]](%[[X]] : i32)
+func.func @dead_block_args(%c: i1, %x: i32, %y: i32) -> i32 {
+  cf.cond_br %c, ^bb1(%x, %y : i32, i32), ^bb2
+^bb1(%a: i32, %b: i32):
+  "test.use"(%b) : (i32) -> ()
+  cf.br ^bb3(%a : i32)
+^bb2:
+  "test.use"(%y) : (i32) -> ()
+  cf.br ^bb1(%y, %x : i32, i32)
+^bb3(%z: i32):
+  return %x : i32
+}
+
+// -----
+
+// CHECK-LABEL: func.func @dead_switch_args
+//       CHECK:   cf.switch %arg0 : i32, [
+//  CHECK-NEXT:     default: ^bb1(%arg1, %arg2 : i32, i32),
+//  CHECK-NEXT:     4: ^bb2(%arg1 : i32)
+//  CHECK-NEXT:   ]
+//       CHECK:   cf.br ^bb2(%{{.*}} : i32)
+//       CHECK: ^bb2(%{{.*}}: i32):
+func.func @dead_switch_args(%f: i32, %x: i32, %y: i32) -> i32 {
+  cf.switch %f : i32, [
+    default: ^bb1(%x, %y : i32, i32),
+    4: ^bb2(%y, %x : i32, i32)
+  ]
+^bb1(%a: i32, %b: i32):
+  "test.use"(%a) : (i32) -> ()
+  cf.br ^bb2(%a, %b : i32, i32)
+^bb2(%p: i32, %q: i32):
+  "test.use"(%q) : (i32) -> ()
+  return %x : i32
 }

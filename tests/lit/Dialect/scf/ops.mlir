@@ -240,3 +240,17 @@ func.func @index_switch(%i: index, %a: i32, %b: i32) -> i32 {
   }
   return %r : i32
 }
+
+// CHECK-LABEL: func.func @forall_parallel_insert
+func.func @forall_parallel_insert(%t: tensor<8x16xf32>, %s: tensor<4x16xf32>) -> tensor<8x16xf32> {
+  //      CHECK: scf.forall (%[[I:.*]]) in (2) shared_outs(%[[O:.*]] = %{{.*}}) -> (tensor<8x16xf32>) {
+  //      CHECK:   scf.forall.in_parallel {
+  // CHECK-NEXT:     tensor.parallel_insert_slice %{{.*}} into %[[O]][%[[I]], 0] [4, 16] [1, 1] : tensor<4x16xf32> into tensor<8x16xf32>
+  // CHECK-NEXT:   }
+  %r = scf.forall (%i) in (2) shared_outs(%o = %t) -> (tensor<8x16xf32>) {
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %s into %o[%i, 0] [4, 16] [1, 1] : tensor<4x16xf32> into tensor<8x16xf32>
+    }
+  }
+  return %r : tensor<8x16xf32>
+}

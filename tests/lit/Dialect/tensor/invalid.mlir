@@ -315,4 +315,20 @@ func.func @dim_rank0(%t: tensor<f32>, %i: index) {
   %0 = tensor.dim %t, %i : tensor<f32>
   return
 }
+// -----
+func.func @parallel_insert_parent(%t: tensor<8x16xf32>, %s: tensor<4x4xf32>, %i: index) {
+  // expected-error @+1 {{expected InParallelOpInterface parent, got:}}
+  tensor.parallel_insert_slice %s into %t[%i, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x16xf32>
+  return
+}
+// -----
+func.func @parallel_insert_size(%t: tensor<8x16xf32>, %s: tensor<4x4xf32>) -> tensor<8x16xf32> {
+  %0 = scf.forall (%i) in (2) shared_outs(%o = %t) -> (tensor<8x16xf32>) {
+    scf.forall.in_parallel {
+      // expected-error @+1 {{expected type to be 'tensor<4x8xf32>' or a rank-reduced version. (size mismatch) }}
+      tensor.parallel_insert_slice %s into %o[%i, 0] [4, 8] [1, 1] : tensor<4x4xf32> into tensor<8x16xf32>
+    }
+  }
+  return %0 : tensor<8x16xf32>
+}
 

@@ -325,3 +325,29 @@ func.func @reshape(%t: tensor<2x3x4xf32>, %s3: tensor<3xindex>, %s1: tensor<1xi3
   return
 }
 
+// CHECK-LABEL: func.func @parallel_insert
+//  CHECK-SAME: (%[[T:[a-zA-Z0-9_]+]]: tensor<8x16xf32>, %[[S:[a-zA-Z0-9_]+]]: tensor<4x16xf32>, %[[R:[a-zA-Z0-9_]+]]: tensor<16xf32>) -> (tensor<8x16xf32>, tensor<8x16xf32>) {
+func.func @parallel_insert(%t: tensor<8x16xf32>, %s: tensor<4x16xf32>, %r: tensor<16xf32>) -> (tensor<8x16xf32>, tensor<8x16xf32>) {
+  // CHECK: %[[V0:[a-zA-Z0-9_]+]] = scf.forall (%[[I:[a-zA-Z0-9_]+]]) in (2) shared_outs(%[[O:[a-zA-Z0-9_]+]] = %[[T]]) -> (tensor<8x16xf32>) {
+  %0 = scf.forall (%i) in (2) shared_outs(%o = %t) -> (tensor<8x16xf32>) {
+    // CHECK: %[[C4:[a-zA-Z0-9_]+]] = arith.constant 4 : index
+    %c4 = arith.constant 4 : index
+    // CHECK: %[[OFF:[a-zA-Z0-9_]+]] = arith.muli %[[I]], %[[C4]] : index
+    %off = arith.muli %i, %c4 : index
+    // CHECK: scf.forall.in_parallel {
+    scf.forall.in_parallel {
+      // CHECK: tensor.parallel_insert_slice %[[S]] into %[[O]][%[[OFF]], 0] [4, 16] [1, 1] : tensor<4x16xf32> into tensor<8x16xf32>
+      tensor.parallel_insert_slice %s into %o[%off, 0] [4, 16] [1, 1] : tensor<4x16xf32> into tensor<8x16xf32>
+    }
+  }
+  // CHECK: %[[V1:[a-zA-Z0-9_]+]] = scf.forall (%[[I]]) in (8) shared_outs(%[[O]] = %[[T]]) -> (tensor<8x16xf32>) {
+  %1 = scf.forall (%i) in (8) shared_outs(%o = %t) -> (tensor<8x16xf32>) {
+    // CHECK: scf.forall.in_parallel {
+    scf.forall.in_parallel {
+      // CHECK: tensor.parallel_insert_slice %[[R]] into %[[O]][%[[I]], 0] [1, 16] [1, 1] {tag} : tensor<16xf32> into tensor<8x16xf32>
+      tensor.parallel_insert_slice %r into %o[%i, 0] [1, 16] [1, 1] {tag} : tensor<16xf32> into tensor<8x16xf32>
+    }
+  }
+  // CHECK: return %[[V0]], %[[V1]] : tensor<8x16xf32>, tensor<8x16xf32>
+  return %0, %1 : tensor<8x16xf32>, tensor<8x16xf32>
+}

@@ -51,7 +51,7 @@ func.func @overflow() -> i8 {
   return %0 : i8
 }
 
-// NOENTRY: errors.mlir:1:1: error: entry function '@nope' not found
+// NOENTRY: {{^}}error: entry function '@nope' not found
 // DECL: errors.mlir:[[# @LINE + 1]]:1: error: entry function '@decl' is a declaration
 func.func private @decl(i32) -> i32
 
