@@ -9,8 +9,8 @@ Quick start::
     print(print_op(module))
 """
 
-from .dialect import Context, Dialect
 from .diagnostics import Diagnostic, DiagnosticError, ParseError, VerifyError
+from .dialect import Context, Dialect
 from .ir import Block, BlockArgument, Operation, OpResult, Region, Value
 from .parser import parse_module
 from .printer import Printer, print_op

@@ -115,6 +115,8 @@ class FieldDef:
     kind: ClassVar[str] = ""
     name: str = ""
     index: int = 0
+    arity: str = "single"
+    fixed: int | None = None
     owner: type[Op] | None = None
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -317,8 +319,9 @@ class IsolatedFromAbove(OpTrait):
             for inner in region.walk():
                 for v in inner.operands:
                     if v.parent_block not in inside:
-                        raise VerifyError("using value defined outside the region", inner).with_note(
-                            "required by region isolation constraints", op)
+                        err = VerifyError("using value defined outside the region", inner)
+                        err.diagnostic.attach_note("required by region isolation constraints", op.location)
+                        raise err
 
 
 class SymbolTableTrait(OpTrait):
@@ -453,7 +456,8 @@ class Op(Operation):
         for group in (cls.operand_defs, cls.result_defs, cls.region_defs, cls.successor_defs):
             for i, f in enumerate(group):
                 f.index = i
-        for vgroup in (cls.operand_defs, cls.result_defs):
+        vgroups: tuple[list[OperandDef] | list[ResultDef], ...] = (cls.operand_defs, cls.result_defs)
+        for vgroup in vgroups:
             for i, f in enumerate(vgroup):
                 # position known without segment arithmetic when every earlier field is single
                 f.fixed = i if f.arity == SINGLE and all(x.arity == SINGLE for x in vgroup[:i]) else None
@@ -491,13 +495,13 @@ class Op(Operation):
         flat_ops: list[Value] = []
         sizes: list[int] = []
         for v in operands:
-            vs = [] if v is None else list(v) if isinstance(v, (list, tuple)) else [v]
+            vs: list[Value] = [] if v is None else list(v) if isinstance(v, (list, tuple)) else [v]  # type: ignore[list-item]
             sizes.append(len(vs))
             flat_ops.extend(vs)
         flat_res: list[Type] = []
         rsizes: list[int] = []
         for t in result_types:
-            ts = [] if t is None else list(t) if isinstance(t, (list, tuple)) else [t]
+            ts: list[Type] = [] if t is None else list(t) if isinstance(t, (list, tuple)) else [t]  # type: ignore[list-item]
             rsizes.append(len(ts))
             flat_res.extend(ts)
         props = dict(kw.pop("properties", None) or {})
@@ -558,8 +562,9 @@ class Op(Operation):
         self._verify_fields_slow()
 
     def _verify_fields_slow(self) -> None:
-        for kind, defs, vals in (("operand", self.operand_defs, self.operands),
-                                 ("result", self.result_defs, self.results)):
+        groups: tuple[tuple[str, Sequence[OperandDef | ResultDef], Sequence[Value]], ...] = (
+            ("operand", self.operand_defs, self.operands), ("result", self.result_defs, self.results))
+        for kind, defs, vals in groups:
             n_single = sum(1 for d in defs if d.arity == SINGLE)
             if not self._needs_segments(defs):
                 arities = [d.arity for d in defs]

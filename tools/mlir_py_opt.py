@@ -152,18 +152,19 @@ def _main(argv: list[str] | None) -> int:
             outputs.append("")
     if verifier is not None:
         failed = not verifier.finish()
-        for e in verifier.errors:
-            print(e, file=sys.stderr)
+        for message in verifier.errors:
+            print(message, file=sys.stderr)
     result = (args.output_split_marker + "\n").join(outputs)
     if args.output == "-":
         sys.stdout.write(result)
     elif not failed:
         with open(args.output, "w", encoding="utf-8") as f:
             f.write(result)
-    elif os.path.exists(args.output):  # mlir-opt keeps its output file only when the run succeeds
+    elif os.path.isfile(args.output) and not os.path.islink(args.output):
+        # mlir-opt keeps its output file only when the run succeeds; never touch devices (-o /dev/null)
         os.remove(args.output)
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(None))

@@ -33,9 +33,9 @@ _FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?")
 _INT = re.compile(r"-?(?:0x[0-9a-fA-F]+|[0-9]+)")
 _DIMS = re.compile(r"(?:(?:[0-9]+|\?)x)+|\*x")
 _VDIMS = re.compile(r"(?:(?:[0-9]+|\[[0-9]+\])x)+")
-_SCALAR_TYPE = r"(?:[su]?i[1-9][0-9]*|bf16|f16|tf32|f32|f64|f80|f128|index|none)"
-_SIMPLE_TYPE_BODY = (r"(?:[su]?i[1-9][0-9]*|bf16|f16|tf32|f32|f64|f80|f128|index|none|"
-                     r"(?:tensor|memref|vector)<(?:(?:[0-9]+|\?)x)*(?:[su]?i[1-9][0-9]*|bf16|f16|f32|f64|index)>)"
+_SCALAR_TYPE = r"(?:[su]?i(?:0|[1-9][0-9]*)|bf16|f16|tf32|f32|f64|f80|f128|index|none)"
+_SIMPLE_TYPE_BODY = (r"(?:[su]?i(?:0|[1-9][0-9]*)|bf16|f16|tf32|f32|f64|f80|f128|index|none|"
+                     r"(?:tensor|memref|vector)<(?:(?:[0-9]+|\?)x)*(?:[su]?i(?:0|[1-9][0-9]*)|bf16|f16|f32|f64|index)>)"
                      r"(?![A-Za-z0-9_$.])")
 SIMPLE_TYPE = re.compile(_SIMPLE_TYPE_BODY)
 _FAST_HEAD = re.compile(r"(?:(%[A-Za-z0-9_$.\-]+)[ \t]*=[ \t]*)?([A-Za-z_][A-Za-z0-9_$.]*)")
