@@ -93,6 +93,7 @@ from .linalg_structured import (
     enclosing_linalg_op,
     i64_list,
     iterator_types_attr,
+    lookahead_loc,
     new_payload_block,
     payload_type,
     print_arrow_types,
@@ -429,7 +430,7 @@ class NamedStructuredOp(_Structured):
         props, rest = split_attrs(cls, pangle, {**extra, **(attrs or {})}, st, kw)
         if cls.n_args != len(inputs) + len(outputs):
             raise st.error(f"custom op '{cls.OPERATION_NAME}' [parseNamedStructuredOpRegion] ods-gen generated region "
-                           f"expects {cls.n_args} args, got {len(inputs) + len(outputs)}", kw)
+                           f"expects {cls.n_args} args, got {len(inputs) + len(outputs)}", lookahead_loc(st, st.loc(kw)))
         props["operandSegmentSizes"] = structured_segments(len(inputs), len(outputs))
         region = cls.fill_region([v.type for v in inputs], [v.type for v in outputs], props)
         return cls.create([*inputs, *outputs], list(results or []), props, rest, [region], location=st.loc(kw))

@@ -396,6 +396,22 @@ def _declare_args(c: list[Any], st: Any) -> list[Any]:
     return args
 
 
+def lookahead_loc(st: Any, fallback: Any) -> Any:
+    """Where MLIR's ``parser.getCurrentLocation()`` points once an op is parsed: the next token, i.e. the LALR
+    parser's lookahead while the op's rule is reduced (found in lark's ``feed_token`` frame)."""
+    import sys
+
+    f = sys._getframe(1)
+    while f is not None:
+        if f.f_code.co_name == "feed_token":
+            tok = f.f_locals.get("token")
+            if getattr(tok, "line", None) is not None and getattr(tok, "type", "$END") != "$END":
+                return st.loc(tok)
+            break
+        f = f.f_back
+    return fallback
+
+
 def resolve_io(st: Any, ins: Any, outs: Any, kw: Any) -> tuple[list[Value], list[Value]]:
     """Resolve ``ins``/``outs`` (token and type lists from :data:`STRUCTURED_RULES`) to values."""
     groups = []
@@ -578,7 +594,7 @@ __all__ = [
     "AffineConstantExpr", "AffineMapArray", "ATTRIBUTE_PARSERS", "IteratorTypeAttr", "IteratorTypeArray", "LinalgOp",
     "PARALLEL", "PAYLOAD_RULES", "PayloadBuilder", "REDUCTION", "STRUCTURED_RULES", "TypeFnAttr", "VerifyError",
     "affine_maps_attr", "concat_maps", "create_payload_op", "enclosing_linalg_op", "error", "i64_list",
-    "inverse_permutation", "iterator_types_attr", "new_payload_block", "payload_type", "print_arrow_types",
+    "inverse_permutation", "iterator_types_attr", "lookahead_loc", "new_payload_block", "payload_type", "print_arrow_types",
     "print_attrs", "print_io", "print_long_region", "print_region_args", "resolve_io", "split_attrs",
     "static_shape", "verify_destination_style", "verify_structured",
 ]

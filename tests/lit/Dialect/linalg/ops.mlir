@@ -9,6 +9,8 @@
 // CHECK-DAG: #[[ROW:.*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-DAG: #[[COL:.*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-DAG: #[[AT:.*]] = affine_map<(d0, d1, d2) -> (d2, d0)>
+// GENERIC-DAG: #[[CONV_IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d4, d2 * 2 + d5, d3 * 2 + d6)>
+// GENERIC-DAG: #[[DIL_IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 + d4 * 2, d2 + d5 * 2, d6)>
 
 #id2 = affine_map<(d0, d1) -> (d0, d1)>
 #row = affine_map<(d0, d1) -> (d0)>
@@ -99,9 +101,7 @@ func.func @named_memref(%a: memref<2x4x8xi8>, %b: memref<2x8x16xi8>, %c: memref<
 //       CHECK:   linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%{{.*}}, %{{.*}} : tensor<1x3x16x16xf32>, tensor<8x3x3x3xf32>) outs(%{{.*}} : tensor<1x8x7x7xf32>) -> tensor<1x8x7x7xf32>
 //       CHECK:   linalg.conv_2d_nhwc_hwcf {dilations = dense<2> : tensor<2xi64>} ins(%{{.*}}, %{{.*}} : memref<1x8x8x3xi8>, memref<3x3x3x4xi8>) outs(%{{.*}} : memref<1x3x3x4xi32>){{$}}
 //       CHECK:   linalg.depthwise_conv_2d_nhwc_hwc ins(%{{.*}}, %{{.*}} : tensor<1x8x8x3xf16>, tensor<3x3x3xf16>) outs(%{{.*}} : tensor<1x6x6x3xf32>) -> tensor<1x6x6x3xf32>
-// Strides and dilations enter the input map; the maps are memoized in the generic form.
-// GENERIC-DAG: #[[CONV_IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d4, d2 * 2 + d5, d3 * 2 + d6)>
-// GENERIC-DAG: #[[DIL_IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 + d4 * 2, d2 + d5 * 2, d6)>
+// Strides and dilations enter the input map (#CONV_IN, #DIL_IN); the maps are memoized in the generic form.
 // GENERIC: {linalg.memoized_indexing_maps = [#[[CONV_IN]], #{{.*}}, #{{.*}}]} : (tensor<1x3x16x16xf32>
 // GENERIC: {linalg.memoized_indexing_maps = [#[[DIL_IN]], #{{.*}}, #{{.*}}]} : (memref<1x8x8x3xi8>
 // GENERIC: "arith.extf"(%{{.*}}) : (f16) -> f32
