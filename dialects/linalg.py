@@ -507,8 +507,9 @@ _BATCH_MATMUL_MAPS = [_m(4, _d[0], _d[1], _d[3]), _m(4, _d[0], _d[3], _d[2]), _m
 
 
 class _MatmulLike(NamedStructuredOp):
-    """Named contractions with an ``indexing_maps`` property (user-definable, printed only when not the default)
-    and an optional ``cast``."""
+    """Named contractions with an ``indexing_maps`` property (user-definable, printed only when not the default;
+    absent in generic form means the default, the custom parser and the builders store it) and an optional
+    ``cast``."""
 
     __slots__ = ()
     memoize = False
@@ -525,7 +526,15 @@ class _MatmulLike(NamedStructuredOp):
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> Any:
         maps, tail = c
-        return cls._parse_tail(tail, st, kw, {} if maps is None else {"indexing_maps": maps})
+        return cls._parse_tail(tail, st, kw, {"indexing_maps": affine_maps_attr(cls.DEFAULT_MAPS) if maps is None
+                                              else maps})
+
+    @classmethod
+    def build_named(cls, inputs: Sequence[Value], outputs: Sequence[Value], result_types: Sequence[Type] | None = None,
+                    properties: dict[str, Attribute] | None = None, location: Any = None) -> Any:
+        """As MLIR's builders, the default maps are stored when none are given (the generic form prints them)."""
+        props = {"indexing_maps": affine_maps_attr(cls.DEFAULT_MAPS), **(properties or {})}
+        return super().build_named(inputs, outputs, result_types, props, location)
 
     def print_custom(self, p: Any) -> str:
         s = p.op_name(self)
@@ -540,7 +549,7 @@ class MatmulOp(_MatmulLike, name="linalg.matmul", traits=_STRUCTURED_TRAITS):
 
     Shapes: A (M, K), B (K, N), C (M, N). ``indexing_maps`` may transpose or broadcast operands."""
 
-    indexing_maps_ = prop(AffineMapArray, default=affine_maps_attr(_MATMUL_MAPS), attr_name="indexing_maps")
+    indexing_maps_ = prop(AffineMapArray, optional=True, attr_name="indexing_maps")
     cast = prop(TypeFn, optional=True)
     iterators = (PARALLEL, PARALLEL, REDUCTION)
     DEFAULT_MAPS = _MATMUL_MAPS
@@ -551,7 +560,7 @@ class BatchMatmulOp(_MatmulLike, name="linalg.batch_matmul", traits=_STRUCTURED_
 
     Shapes: A (B, M, K), B (B, K, N), C (B, M, N)."""
 
-    indexing_maps_ = prop(AffineMapArray, default=affine_maps_attr(_BATCH_MATMUL_MAPS), attr_name="indexing_maps")
+    indexing_maps_ = prop(AffineMapArray, optional=True, attr_name="indexing_maps")
     cast = prop(TypeFn, optional=True)
     iterators = (PARALLEL, PARALLEL, PARALLEL, REDUCTION)
     DEFAULT_MAPS = _BATCH_MATMUL_MAPS
@@ -998,8 +1007,9 @@ class TransposeOp(_Identity, name="linalg.transpose", traits=_STRUCTURED_TRAITS)
         return ["transposed"] if self.results else []
 
     def indexing_maps(self) -> list[AffineMap]:
+        """Input identity, init ``(d0, ..) -> (d_perm[0], ...)`` (MLIR's ``TransposeOp::getIndexingMaps``)."""
         rank = len(static_shape(self.init.type))
-        return [AffineMap.permutation(self.attr_values()), AffineMap.identity(rank)]
+        return [AffineMap.identity(rank), AffineMap.permutation(self.attr_values())]
 
     def verify_(self) -> None:
         super().verify_()

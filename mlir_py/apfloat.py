@@ -39,7 +39,15 @@ def to_bits(value: float, kind: str) -> int:
     if kind == "bf16":
         if math.isnan(value):  # keep the payload's top bits (quieted), as APFloat's conversion does
             return (struct.unpack("<I", struct.pack("<f", value))[0] >> 16) | 0x40
+        # f64 -> f32 with round-to-odd, then f32 -> bf16 to nearest even: exact single rounding because f32
+        # carries more than bf16's precision + 2 bits (Boldo & Melquiond, "Emulation of FMA and correctly
+        # rounded sums: proved algorithms using rounding to odd", IEEE TC 2008).
         bits32 = struct.unpack("<I", struct.pack("<f", _f32_for_bf16(value)))[0]
+        f = struct.unpack("<f", struct.pack("<I", bits32))[0]  # value rounded to nearest f32
+        if math.isfinite(f) and f != value:
+            if abs(f) > abs(value):
+                bits32 -= 1  # toward zero (sign-magnitude encoding)
+            bits32 |= 1
         # round to nearest even on the 16 dropped bits
         rounding = 0x7FFF + ((bits32 >> 16) & 1)
         return ((bits32 + rounding) >> 16) & 0xFFFF

@@ -343,8 +343,8 @@ def wrap(x: Any, t: Type) -> np.ndarray:
     w = int_width(et)
     dt = storage_dtype(et)
     x = np.asarray(x)
-    if w == 1:
-        return (x.astype(np.uint8) & 1).astype(np.bool_)
+    if w <= 1:  # i1 is bool; i0 holds only 0
+        return (x.astype(np.uint8) & w).astype(np.bool_) if w else np.zeros(x.shape, dt)
     y = x.astype(dt)
     bits = dt.itemsize * 8
     if w < bits:
@@ -549,7 +549,7 @@ def to_value(x: Any, t: Type) -> Any:
             return result(round_float(float(x), float_kind(t)), t)
         if isinstance(x, (int, bool)) and not isinstance(t, FloatType):
             w = int_width(t)
-            if not -(1 << (w - 1)) <= int(x) < (1 << w):
+            if not -(1 << max(w - 1, 0)) <= int(x) < (1 << w):
                 raise InterpreterError(f"{x} is out of range for '{t}'")
             return result(wrap(np.uint64(int(x) & ((1 << 64) - 1)), t), t)
         raise InterpreterError(f"expected a scalar of '{t}', got {type(x).__name__}")
@@ -584,7 +584,7 @@ def random_value(t: Type, rng: np.random.Generator) -> Any:
     if isinstance(et, IndexType):
         lo, hi = 0, 99
     elif w <= 8:
-        lo, hi = -(1 << (w - 1)), (1 << (w - 1)) - 1
+        lo, hi = -(1 << max(w - 1, 0)) + (w == 0), (1 << max(w - 1, 0)) - 1
     else:
         lo, hi = -100, 100
     return result(wrap(rng.integers(lo, hi, size=shape, endpoint=True), et), t)

@@ -1126,6 +1126,11 @@ def _dense_element(x: Any, et: Type, st: _State) -> Any:
     return bool(v) if isinstance(et, IntegerType) and et.width == 1 else et.normalize(v)
 
 
+def _read_grammar() -> str:
+    with open(_GRAMMAR_PATH, encoding="utf-8") as f:
+        return f.read()
+
+
 class _Engine:
     """lark's LALR driver over a parse table cached as a plain pickle (lark's own cache format deserializes in
     Python and dominated start-up). ``parse``/``terminals`` mirror the ``Lark`` object's interface."""
@@ -1204,7 +1209,7 @@ class MLIRParser:
         self.ctx = ctx
         self.type_cache: dict[str, Type] = {}
         self.formats: dict[str, CompiledFormat] = {}
-        base = open(_GRAMMAR_PATH).read().replace("@BALANCED@", _BALANCED.replace("\\", "\\\\").replace("/", "\\/"))
+        base = _read_grammar().replace("@BALANCED@", _BALANCED.replace("\\", "\\\\").replace("/", "\\/"))
         rules, alternatives, terminals = [], ["generic_op", "func_op", "module_op"], []
         lexer_config = LexerConfig()
         self.transformer_cls = _make_transformer(self)

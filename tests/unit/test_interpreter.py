@@ -886,3 +886,16 @@ def test_cfg_branches_and_region_ops(test_ctx: Context) -> None:
     assert interp.call("powers", [5]) == [243]  # the body reads %c3 from the enclosing function's frame
     with pytest.raises(InterpreterError, match="'test_interp.no_impl' op has no interpreter implementation$"):
         interp.call("no_impl", [])
+
+
+def test_i0_holds_only_zero() -> None:
+    text = """
+    func.func @main(%a: i0, %b: vector<2xi0>) -> (i0, vector<2xi0>, i1) {
+      %0 = arith.addi %a, %a : i0
+      %1 = arith.subi %b, %b : vector<2xi0>
+      %2 = arith.cmpi slt, %a, %a : i0
+      return %0, %1, %2 : i0, vector<2xi0>, i1
+    }"""
+    a, b, c = run(text, 0, np.zeros(2, np.int8))
+    assert a == 0 and b.tolist() == [0, 0] and c is np.False_
+    assert random_value(IntegerType(0), np.random.default_rng(0)) == 0
