@@ -2,4 +2,4 @@
 through the ``mlir_py.dialects`` entry-point group, exactly as a third-party plugin would be."""
 
 BUILTIN_DIALECTS = ("dialects.builtin", "dialects.func", "dialects.arith", "dialects.math", "dialects.cf",
-                    "dialects.scf", "dialects.tensor", "dialects.memref", "dialects.linalg")
+                    "dialects.scf", "dialects.tensor", "dialects.memref", "dialects.linalg", "dialects.dsa")

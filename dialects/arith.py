@@ -14,8 +14,6 @@ import types as _types
 from fractions import Fraction
 from typing import Any, ClassVar
 
-import numpy as np
-
 from mlir_py.apfloat import SEMANTICS, from_bits, round_to, to_bits
 from mlir_py.attributes import (
     Attribute,
@@ -33,6 +31,7 @@ from mlir_py.attributes import (
     VectorType,
     element_type,
     i1,
+    np,  # lazy numpy proxy: imported on the first fold that needs it
     numpy_dtype,
 )
 from mlir_py.dialect import Dialect
@@ -1518,9 +1517,11 @@ def _binop_const_pattern(root: str, inner: str, const_on_left_inner: bool, const
 
     def rewrite(op: Op, rw: PatternRewriter) -> bool:
         inner_v, c1v = (op.operand(1), op.operand(0)) if const_on_left_root else (op.operand(0), op.operand(1))
-        c1 = _apint(c1v)
         inner_op = _def(inner_v, inner)
-        if c1 is None or inner_op is None:
+        if inner_op is None:
+            return False
+        c1 = _apint(c1v)
+        if c1 is None:
             return False
         x, c0v = (inner_op.operand(1), inner_op.operand(0)) if const_on_left_inner else \
             (inner_op.operand(0), inner_op.operand(1))

@@ -123,10 +123,13 @@ def fold_operation(op: Operation, constants: list[Attribute | None] | None = Non
 
 def _fold_commutative(op: Operation, constants: list[Attribute | None]) -> bool:
     n = len(constants)
-    if n < 2:
-        return False
-    first = next((i for i, c in enumerate(constants) if c is not None), n)
-    if all(c is not None for c in constants[first:]):
+    first = 0
+    while first < n and constants[first] is None:
+        first += 1
+    j = first + 1
+    while j < n and constants[j] is not None:
+        j += 1
+    if j >= n:  # no constant, or all constants already at the end
         return False
     operands = op._operands
     vals = [o.value for o in operands]
@@ -506,9 +509,7 @@ class FunctionPattern(RewritePattern):
         super().__init__(root, benefit, name or fn.__name__)
         self.fn = fn
         self.__doc__ = fn.__doc__
-
-    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
-        return self.fn(op, rewriter)
+        self.match_and_rewrite = fn  # type: ignore[method-assign]  # one call instead of two per attempt
 
 
 def rewrite_pattern(root: str | type | None, benefit: int = 1) -> Callable[[Callable[[Any, PatternRewriter], bool]],
@@ -800,12 +801,28 @@ class _Liveness:
         return False
 
 
+_DCE_SIMPLE, _DCE_TERMINATOR, _DCE_OTHER = 0, 1, 2
+_DCE_KIND: dict[type, int] = {}
+
+
+def _dce_kind(op: Operation) -> int:
+    info = _effect_info(op)
+    if info.terminator:
+        kind = _DCE_TERMINATOR
+    elif info.kind == 0 and not info.recursive and not info.symbol:  # no effects of its own, none nested
+        kind = _DCE_SIMPLE
+    else:
+        kind = _DCE_OTHER
+    _DCE_KIND[type(op)] = kind
+    return kind
+
+
 def _propagate_region(region: Region, lv: _Liveness) -> None:
     live = lv.live
     blocks = region.blocks
     if not blocks:
         return
-    if len(blocks) > 1 or not has_ssa_dominance(region):
+    if len(blocks) > 1 or not has_ssa_dominance(region) or blocks[0]._last is not None and blocks[0]._last._successors:
         lv.cyclic = True
     for blk in _post_order(region) if len(blocks) > 1 else blocks:
         cur = blk._last
@@ -813,8 +830,21 @@ def _propagate_region(region: Region, lv: _Liveness) -> None:
             for r in cur.regions:
                 _propagate_region(r, lv)
             if cur not in live:
-                info = _effect_info(cur)
-                if info.terminator:
+                kind = _DCE_KIND.get(type(cur))
+                if kind is None:
+                    kind = _dce_kind(cur)
+                if kind == _DCE_SIMPLE:  # pure, not a terminator: live iff a result is used by something live
+                    for res in cur.results:
+                        for u in res._uses:
+                            owner = u.owner
+                            if owner in live and (not owner._successors or lv.used_live(res)):
+                                lv.mark(res)
+                                lv.mark(cur)
+                                break
+                        else:
+                            continue
+                        break
+                elif kind == _DCE_TERMINATOR:
                     lv.mark(cur)
                     branch = isinstance(cur, BranchOpInterface)
                     for i, s in enumerate(cur._successors):
@@ -1087,8 +1117,9 @@ class GreedyPatternRewriteDriver(Listener):
         op_info = _OP_INFO
         cv = constant_value
         changed = False
+        rewrites = 0  # the budget is per worklist pass, as MLIR's ``numRewrites``
         while self.wl:
-            if max_rewrites != NO_LIMIT and self.num_rewrites >= max_rewrites:
+            if max_rewrites != NO_LIMIT and rewrites >= max_rewrites:
                 break
             op = self.wl.popitem()[0]
             if self._check_reachability and not self._is_reachable(op):
@@ -1128,6 +1159,7 @@ class GreedyPatternRewriteDriver(Listener):
                     listener.notify_pattern_end(p, ok)
                 if ok:
                     changed = True
+                    rewrites += 1
                     self.num_rewrites += 1
                     break
         return changed
@@ -1225,7 +1257,8 @@ class GreedyPatternRewriteDriver(Listener):
             self.wl.clear()
             folder = OperationFolder(self.rewriter) if config.cse_constants else None
             self._seed(region, folder)
-            again = erase_unreachable_blocks(self.rewriter, [region])
+            # only a region with several blocks can have an unreachable one (the seeding walk knows)
+            again = self._check_reachability and erase_unreachable_blocks(self.rewriter, [region])
             again |= self.process_worklist()
             if config.region_simplification != "disabled":
                 again |= simplify_regions(self.rewriter, [region], config.region_simplification == "aggressive")

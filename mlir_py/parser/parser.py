@@ -1131,20 +1131,59 @@ def _read_grammar() -> str:
         return f.read()
 
 
-class _Engine:
-    """lark's LALR driver over a parse table cached as a plain pickle (lark's own cache format deserializes in
-    Python and dominated start-up). ``parse``/``terminals`` mirror the ``Lark`` object's interface."""
+class _LazyStates(dict):  # type: ignore[type-arg]
+    """LALR action rows decoded on first use: a parse touches a few hundred of the grammar's thousands of
+    states, so start-up does not pay for unpickling every action."""
 
-    def __init__(self, parse_table: Any, rules: Any, terminals: Any, transformer: Any, config: LexerConfig):
-        from types import SimpleNamespace
+    def __init__(self, encoded: dict[int, str], rules: list[Any]):
+        super().__init__()
+        self._encoded, self._rules = encoded, rules
 
+    def __missing__(self, state: int) -> dict[str, tuple[Any, Any]]:
+        from lark.parsers.lalr_analysis import Reduce, Shift
+
+        rules = self._rules
+        row: dict[str, tuple[Any, Any]] = {}
+        for entry in self._encoded[state].split(" "):
+            tok, kind, arg = entry.split(":")
+            row[tok] = (Shift, int(arg)) if kind == "S" else (Reduce, rules[int(arg)])
+        self[state] = row
+        return row
+
+
+class _LazyCallbacks(dict):  # type: ignore[type-arg]
+    """lark rule callbacks (child filtering + our transformer method) built on first reduction of a rule."""
+
+    def __init__(self, transformer: Any):
+        super().__init__()
+        self._transformer = transformer
+
+    def __bool__(self) -> bool:  # lark skips callbacks when the mapping is falsy
+        return True
+
+    def __missing__(self, rule: Any) -> Any:
         from lark.parse_tree_builder import ParseTreeBuilder
-        from lark.parsers.lalr_parser import _Parser
         from lark.tree import Tree
 
+        cb = ParseTreeBuilder([rule], Tree, False, False, True).create_callback(self._transformer)[rule]
+        self[rule] = cb
+        return cb
+
+
+class _Engine:
+    """lark's LALR driver over a parse table cached as a compact pickle (lark's own cache format deserializes
+    every action in Python and dominated start-up). ``parse``/``terminals`` mirror the ``Lark`` interface."""
+
+    def __init__(self, encoded: dict[int, str], start_states: dict[str, int], end_states: dict[str, int],
+                 rules: list[Any], terminals: Any, transformer: Any, config: LexerConfig):
+        from types import SimpleNamespace
+
+        from lark.parsers.lalr_parser import _Parser
+
         self.terminals = terminals
-        callbacks = ParseTreeBuilder(rules, Tree, False, False, True).create_callback(transformer)
-        self._parser = _Parser(parse_table, callbacks)
+        table = SimpleNamespace(states=_LazyStates(encoded, rules), start_states=start_states,
+                                end_states=end_states)
+        self._parser = _Parser(table, _LazyCallbacks(transformer))
         PENDING_CONFIG.append(config)
         try:
             self.lexer = MLIRLexer(SimpleNamespace(terminals=terminals, ignore=()))
@@ -1161,45 +1200,35 @@ class _Engine:
         import pickle
 
         import lark
-        from lark.parsers.lalr_analysis import Reduce, Shift
+        from lark.parsers.lalr_analysis import Shift
 
         cache_dir = os.path.join(tempfile.gettempdir(), "mlir_py_grammar_cache")
-        key = hashlib.sha256((grammar + lark.__version__).encode()).hexdigest()[:24]
+        key = hashlib.sha256((grammar + lark.__version__ + "v2").encode()).hexdigest()[:24]
         path = os.path.join(cache_dir, f"{key}.pickle")
-        singletons = {"S": Shift, "R": Reduce}
-
-        class _Unpickler(pickle.Unpickler):
-            def persistent_load(self, pid: Any) -> Any:
-                return singletons[pid]
-
         try:
             with open(path, "rb") as f:
-                table, rules, terminals = _Unpickler(f).load()
-            return cls(table, rules, terminals, transformer, config)
+                data = pickle.load(f)
+            return cls(*data, transformer, config)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, ValueError, TypeError):
             pass
         lk = Lark(grammar, parser="lalr", lexer=MLIRLexer, start=["start", "type_entry", "attribute_entry"],
                   maybe_placeholders=True)
         table = lk.parser.parser.parser.parse_table
-        engine = cls(table, lk.rules, lk.terminals, transformer, config)
-
-        class _Pickler(pickle.Pickler):
-            def persistent_id(self, obj: Any) -> Any:
-                if obj is Shift:
-                    return "S"
-                if obj is Reduce:
-                    return "R"
-                return None
-
+        rules = list(lk.rules)
+        index = {r: i for i, r in enumerate(rules)}
+        encoded = {state: " ".join(f"{tok}:S:{arg}" if action is Shift else f"{tok}:R:{index[arg]}"
+                                   for tok, (action, arg) in row.items())
+                   for state, row in table.states.items()}
+        data = (encoded, dict(table.start_states), dict(table.end_states), rules, lk.terminals)
         try:
             os.makedirs(cache_dir, exist_ok=True)
             tmp = f"{path}.{os.getpid()}.tmp"
             with open(tmp, "wb") as out:
-                _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((table, lk.rules, lk.terminals))
+                pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError:
             pass
-        return engine
+        return cls(*data, transformer, config)
 
 
 class MLIRParser:
