@@ -72,7 +72,7 @@ def main() -> int:
             xdsl = time_command(["xdsl-opt", path, *(["--print-op-generic"] if args.generic else [])], rep)
             iree = time_command(["iree-opt", path, *flag], rep)
 
-            def ops(t: float | None) -> str:
+            def ops(t: float | None, n: int = n) -> str:
                 return f"{n / t:,.0f}" if t else "n/a"
 
             ratio = f"{xdsl / ours:.2f}x" if ours and xdsl else "n/a"
