@@ -146,7 +146,7 @@ def main() -> None:
         passes = b["canonicalize"] + b["cse"]
         e2e = b["parse"] + passes + b["print"]
 
-        def line(name: str, t: float) -> None:
+        def line(name: str, t: float, n: int = n, ops: int = ops) -> None:
             print(f"{n:>8} {name:<40} {t:>9.3f} {ops / t:>11,.0f}")
 
         line("mlir-py parse", b["parse"])

@@ -39,7 +39,6 @@ from mlir_py.attributes import (
     AttrPrinter,
     DenseArrayAttr,
     FloatAttr,
-    FloatType,
     IndexType,
     IntegerAttr,
     IntegerType,

@@ -7,6 +7,8 @@ the other ops use declarative assembly formats identical to MLIR's ODS definitio
 
 from __future__ import annotations
 
+from typing import Any
+
 from mlir_py.attributes import (
     ArrayAttr,
     DictionaryAttr,
@@ -20,6 +22,7 @@ from mlir_py.dialect import Dialect
 from mlir_py.ir import Block, Operation, SymbolTable, nearest_symbol_table
 from mlir_py.opdef import (
     AutomaticAllocationScope,
+    ConstantLike,
     HasParent,
     IsolatedFromAbove,
     IsTerminator,
@@ -36,6 +39,7 @@ from mlir_py.opdef import (
     var_result,
 )
 from mlir_py.printer import Printer
+from mlir_py.rewrite import FunctionPattern
 
 FlatSymbolRef = isa(SymbolRefAttr, description="flat symbol reference attribute")
 
@@ -245,9 +249,24 @@ class CallIndirectOp(Op, name="func.call_indirect"):
         if list(ft.results) != self.result_types:
             raise self.emit_error("failed to verify that callee result types match result types")
 
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [_SIMPLIFY_INDIRECT_CALL]
 
-class ConstantOp(Op, name="func.constant", traits=[Pure()]):
-    """A function symbol as an SSA value of function type."""
+
+def _simplify_indirect_call(op: Operation, rewriter: Any) -> bool:
+    """``call_indirect (func.constant @f)(args) -> call @f(args)`` (MLIR's SimplifyIndirectCallWithKnownCallee)."""
+    callee = getattr(op.operand(0), "op", None)
+    if callee is None or callee.name != "func.constant":
+        return False
+    rewriter.replace_op_with_new_op(op, CallOp, op.operands[1:], op.result_types,
+                                    properties={"callee": callee.properties["value"]})
+    return True
+
+
+class ConstantOp(Op, name="func.constant", traits=[Pure(), ConstantLike()]):
+    """A function symbol as an SSA value of function type (constant-like: it folds to its symbol, and the
+    canonicalizer hoists and uniques it like any constant, as MLIR)."""
 
     value = prop(FlatSymbolRef)
     result = result_def(isa(FunctionType, description="function type"))
@@ -265,5 +284,8 @@ class ConstantOp(Op, name="func.constant", traits=[Pure()]):
         if fn.type != self.results[0].type:
             raise self.emit_error("reference to function with mismatched type")
 
+
+_SIMPLIFY_INDIRECT_CALL = FunctionPattern(_simplify_indirect_call, "func.call_indirect", 1,
+                                          "SimplifyIndirectCallWithKnownCallee")
 
 DIALECT = Dialect("func", [FuncOp, ReturnOp, CallOp, CallIndirectOp, ConstantOp], description=__doc__ or "")

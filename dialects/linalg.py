@@ -105,7 +105,7 @@ from .linalg_structured import (
     static_shape,
     structured_segments,
 )
-from .scf import SingleBlockImplicitTerminator, check_terminator
+from .scf import SingleBlockImplicitTerminator
 
 I64Array = Constraint(lambda a: isinstance(a, DenseArrayAttr) and a.element_type == i64, "i64 dense array attribute")
 SortedI64Array = Constraint(lambda a: I64Array(a) and all(x < y for x, y in zip(a.values, a.values[1:])),
@@ -115,7 +115,8 @@ AnyTensor = isa(RankedTensorType, UnrankedTensorType, description="variadic of t
 MEMOIZED = "linalg.memoized_indexing_maps"
 
 
-def _dense_list(p: Any, values: Sequence[int]) -> str:
+def _dense_list(values: Sequence[int]) -> str:
+    """MLIR's ``printDenseI64ArrayAttr`` body: ``[1, 0]``."""
     return "[" + ", ".join(str(v) for v in values) + "]"
 
 
@@ -124,15 +125,6 @@ def _value_loc(v: Value) -> Any:
     if isinstance(v, OpResult):
         return v.op.location
     return v.location if isinstance(v, BlockArgument) else None
-
-
-def _linalg_effects(op: LinalgOp) -> list[EffectInstance]:
-    """MLIR's ``getGenericEffectsImpl``: memref inputs are read, memref outputs read and written."""
-    effects = [EffectInstance(READ, value=v) for v in op.inputs if isinstance(v.type, MemRefType)]
-    for v in op.outputs:
-        if isinstance(v.type, MemRefType):
-            effects += [EffectInstance(READ, value=v), EffectInstance(WRITE, value=v)]
-    return effects
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -206,19 +198,6 @@ class IndexOp(Op, name="linalg.index", traits=[Pure()]):
 _STRUCTURED_TRAITS = [SingleBlockImplicitTerminator("linalg.yield")]
 
 
-class _Structured(LinalgOp):
-    """Structured ops with a payload region: the terminator check (after the nested ops), then the interface."""
-
-    __slots__ = ()
-
-    def verify_regions_(self) -> None:
-        check_terminator(self)
-        super().verify_regions_()
-
-    def get_effects(self) -> list[EffectInstance]:
-        return _linalg_effects(self)
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # linalg.generic
 # ---------------------------------------------------------------------------------------------------------------
@@ -226,7 +205,7 @@ class _Structured(LinalgOp):
 _TRAIT_NAMES = ("doc", "indexing_maps", "iterator_types", "library_call")
 
 
-class GenericOp(_Structured, name="linalg.generic", traits=_STRUCTURED_TRAITS):
+class GenericOp(LinalgOp, name="linalg.generic", traits=_STRUCTURED_TRAITS):
     """A structured op spelled out: ``indexing_maps`` (one per operand), ``iterator_types`` (one per loop) and a
     payload region whose block takes one element per operand (inputs, then outputs) and yields one per output.
 
@@ -334,25 +313,9 @@ class GenericOp(_Structured, name="linalg.generic", traits=_STRUCTURED_TRAITS):
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _contract(pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
-    """``O += cast(U, A) * cast(U, B)`` (matmul, matvec, convolutions)."""
-    a, b, c = args
-    m = pb.binary("mul", pb.cast(out, a, unsigned), pb.cast(out, b, unsigned))
-    return [pb.binary("add", c, m)]
-
-
-def _pool(fn: str) -> Callable[[PayloadBuilder, Sequence[Value], Type, bool], list[Value]]:
-    """``O = fn(O, cast(U, I))`` (pooling; the kernel operand only gives the window shape)."""
-
-    def build(pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
-        return [pb.binary(fn, args[2], pb.cast(out, args[0], unsigned))]
-
-    return build
-
-
-class NamedStructuredOp(_Structured):
+class NamedStructuredOp(LinalgOp):
     """A named structured op: ``ins``/``outs`` operands, maps and iterators implied by the op (and its attributes),
-    payload built by ``payload`` (MLIR's ``regionBuilder``).
+    payload built by ``build_payload`` (MLIR's ``regionBuilder``).
 
     Syntax: ``%r = linalg.<name> {attrs} ins(%a, %b : t, t) outs(%c : t) -> t`` (no ``-> t`` on memrefs); the
     payload is elided and rebuilt when parsed. Errors: a payload arity other than the op's at parse time
@@ -371,7 +334,14 @@ class NamedStructuredOp(_Structured):
     iterators: ClassVar[tuple[str, ...]] = ()
     #: whether the maps are cached in ``linalg.memoized_indexing_maps`` (the yaml-generated ops)
     memoize: ClassVar[bool] = True
-    payload: ClassVar[Callable[[PayloadBuilder, Sequence[Value], Type, bool], list[Value]]] = staticmethod(_contract)
+
+    @classmethod
+    def build_payload(cls, pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
+        """The values to yield (the op's ``regionBuilder``); by default a contraction ``O += cast(U, A) *
+        cast(U, B)`` (matmul, matvec, convolutions), ``U`` the output element type."""
+        a, b, c = args
+        m = pb.binary("mul", pb.cast(out, a, unsigned), pb.cast(out, b, unsigned))
+        return [pb.binary("add", c, m)]
 
     # --- maps ------------------------------------------------------------------------------------------------------
     def default_maps(self) -> list[AffineMap]:
@@ -404,7 +374,7 @@ class NamedStructuredOp(_Structured):
         pb = PayloadBuilder(block)
         unsigned = isinstance(props.get("cast"), TypeFnAttr) and props["cast"].value == "cast_unsigned"  # type: ignore[attr-defined]
         out = payload_type(out_types[0]) if out_types else None
-        pb.yield_(cls.payload(pb, block.args, out, unsigned))  # type: ignore[arg-type]
+        pb.yield_(cls.build_payload(pb, block.args, out, unsigned))  # type: ignore[arg-type]
         return Region([block])
 
     @classmethod
@@ -453,8 +423,8 @@ class FillOp(NamedStructuredOp, name="linalg.fill", traits=_STRUCTURED_TRAITS):
     n_args = 2
     memoize = False
 
-    @staticmethod
-    def payload(pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
+    @classmethod
+    def build_payload(cls, pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
         return [args[0]]
 
     def default_maps(self) -> list[AffineMap]:
@@ -485,8 +455,8 @@ class CopyOp(NamedStructuredOp, name="linalg.copy", traits=_STRUCTURED_TRAITS):
     n_args = 2
     memoize = False
 
-    @staticmethod
-    def payload(pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
+    @classmethod
+    def build_payload(cls, pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
         return [pb.cast(out, args[0], unsigned)]
 
     def default_maps(self) -> list[AffineMap]:
@@ -642,7 +612,18 @@ class DepthwiseConv2DNchwChwOp(_Windowed, name="linalg.depthwise_conv_2d_nchw_ch
         return [_m(6, _d[0], _d[3], h, w), _m(6, _d[3], _d[4], _d[5]), _m(6, _d[0], _d[3], _d[1], _d[2])]
 
 
-class _PoolNchw(_Windowed):
+class _Pool(_Windowed):
+    """Poolings: ``O = fn(O, cast(U, I))``; the kernel operand only gives the window shape."""
+
+    __slots__ = ()
+    POOL_FN: ClassVar[str] = ""
+
+    @classmethod
+    def build_payload(cls, pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
+        return [pb.binary(cls.POOL_FN, args[2], pb.cast(out, args[0], unsigned))]
+
+
+class _PoolNchw(_Pool):
     """Pooling over NCHW: loops (n, c, oh, ow, kh, kw); I (N, C, H, W), K (KH, KW) (shape only), O (N, C, OH, OW)."""
 
     __slots__ = ()
@@ -653,7 +634,7 @@ class _PoolNchw(_Windowed):
         return [_m(6, _d[0], _d[1], h, w), _m(6, _d[4], _d[5]), _m(6, *_d[:4])]
 
 
-class _PoolNhwc(_Windowed):
+class _PoolNhwc(_Pool):
     """Pooling over NHWC: loops (n, oh, ow, c, kh, kw); I (N, H, W, C), K (KH, KW) (shape only), O (N, OH, OW, C)."""
 
     __slots__ = ()
@@ -667,25 +648,25 @@ class _PoolNhwc(_Windowed):
 class PoolingNchwMaxOp(_PoolNchw, name="linalg.pooling_nchw_max", traits=_STRUCTURED_TRAITS):
     """Max pooling: ``O(n, c, oh, ow) = max(O, I(n, c, oh*sh + kh*dh, ow*sw + kw*dw))`` (``maximumf`` / ``maxsi``)."""
 
-    payload = staticmethod(_pool("max_signed"))
+    POOL_FN = "max_signed"
 
 
 class PoolingNchwSumOp(_PoolNchw, name="linalg.pooling_nchw_sum", traits=_STRUCTURED_TRAITS):
     """Sum pooling: ``O(n, c, oh, ow) += I(n, c, oh*sh + kh*dh, ow*sw + kw*dw)``."""
 
-    payload = staticmethod(_pool("add"))
+    POOL_FN = "add"
 
 
 class PoolingNhwcMaxOp(_PoolNhwc, name="linalg.pooling_nhwc_max", traits=_STRUCTURED_TRAITS):
     """Max pooling: ``O(n, oh, ow, c) = max(O, I(n, oh*sh + kh*dh, ow*sw + kw*dw, c))``."""
 
-    payload = staticmethod(_pool("max_signed"))
+    POOL_FN = "max_signed"
 
 
 class PoolingNhwcSumOp(_PoolNhwc, name="linalg.pooling_nhwc_sum", traits=_STRUCTURED_TRAITS):
     """Sum pooling: ``O(n, oh, ow, c) += I(n, oh*sh + kh*dh, ow*sw + kw*dw, c)``."""
 
-    payload = staticmethod(_pool("add"))
+    POOL_FN = "add"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -747,7 +728,7 @@ def _identity_region(operands: Sequence[Value], loc: Any) -> Region:
     return Region([block])
 
 
-class MapOp(_Structured, name="linalg.map", traits=_STRUCTURED_TRAITS):
+class MapOp(LinalgOp, name="linalg.map", traits=_STRUCTURED_TRAITS):
     """Elementwise: ``init(i...) = mapper(inputs(i...)...)`` over the init's shape; all loops parallel, all maps
     identities.
 
@@ -830,7 +811,7 @@ def _shape_str(shape: Sequence[int]) -> str:
     return ", ".join("?" if d == DYNAMIC else str(d) for d in shape)
 
 
-class ReduceOp(_Structured, name="linalg.reduce", traits=_STRUCTURED_TRAITS):
+class ReduceOp(LinalgOp, name="linalg.reduce", traits=_STRUCTURED_TRAITS):
     """Reduce ``inputs`` over ``dimensions`` (strictly increasing) into ``inits`` with the ``combiner``:
     ``init(j...) = combiner(inputs(i...)..., init(j...))`` where ``j`` drops the reduced dimensions of ``i``.
 
@@ -862,7 +843,7 @@ class ReduceOp(_Structured, name="linalg.reduce", traits=_STRUCTURED_TRAITS):
     def indexing_maps(self) -> list[AffineMap]:
         rank = len(static_shape(self.inputs[0].type)) if self.inputs else 0
         red = set(self.reduced_dims())
-        out = AffineMap(rank, 0, [_d_expr(i) for i in range(rank) if i not in red])
+        out = AffineMap(rank, 0, [AffineDimExpr(i) for i in range(rank) if i not in red])
         return [AffineMap.identity(rank)] * len(self.inputs) + [out] * len(self.inits)
 
     def iterator_types(self) -> list[str]:
@@ -898,7 +879,7 @@ class ReduceOp(_Structured, name="linalg.reduce", traits=_STRUCTURED_TRAITS):
         block = region.blocks[0] if region.blocks else None
         payload = _find_payload(block, len(block.args), True) if block is not None else None
         s = p.op_name(self) + (_print_short(p, payload) if payload is not None else "")
-        s += print_io(p, self.inputs, self.inits) + f" dimensions = {_dense_list(p, self.reduced_dims())} "
+        s += print_io(p, self.inputs, self.inits) + f" dimensions = {_dense_list(self.reduced_dims())} "
         s += print_attrs(p, self, ("dimensions",))
         if payload is None and block is not None:
             s += print_long_region(p, region)
@@ -947,11 +928,7 @@ class ReduceOp(_Structured, name="linalg.reduce", traits=_STRUCTURED_TRAITS):
                                       f"'{a.type}'")
 
 
-def _d_expr(i: int) -> AffineExpr:
-    return AffineDimExpr(i)
-
-
-class _Identity(_Structured):
+class _Identity(LinalgOp):
     """Ops whose payload is ``linalg.yield %in`` (rebuilt by the parser): transpose, broadcast."""
 
     __slots__ = ()
@@ -983,7 +960,7 @@ class _Identity(_Structured):
 
     def print_custom(self, p: Any) -> str:
         return (p.op_name(self) + print_io(p, [self.input], [self.init]) +
-                f" {self.KEYWORD} = {_dense_list(p, self.attr_values())} " + print_attrs(p, self, (self.KEYWORD,)))
+                f" {self.KEYWORD} = {_dense_list(self.attr_values())} " + print_attrs(p, self, (self.KEYWORD,)))
 
     @classmethod
     def build_op(cls, input: Value, init: Value, values: Sequence[int], location: Any = None) -> Any:
@@ -1023,12 +1000,8 @@ class TransposeOp(_Identity, name="linalg.transpose", traits=_STRUCTURED_TRAITS)
             raise self.emit_error(f"size of permutation {len(perm)} does not match the argument rank {len(src)}")
         for i, p in enumerate(perm):
             if src[p] != dst[i]:
-                raise self.emit_error(f"dim(result, {i}) = {_dim(dst[i])} doesn't match dim(input, permutation[{i}]) = "
-                                      f"{_dim(src[p])}")
-
-
-def _dim(d: int) -> str:
-    return str(d)
+                raise self.emit_error(f"dim(result, {i}) = {dst[i]} doesn't match dim(input, permutation[{i}]) = "
+                                      f"{src[p]}")
 
 
 class BroadcastOp(_Identity, name="linalg.broadcast", traits=_STRUCTURED_TRAITS):
@@ -1048,7 +1021,7 @@ class BroadcastOp(_Identity, name="linalg.broadcast", traits=_STRUCTURED_TRAITS)
     def indexing_maps(self) -> list[AffineMap]:
         rank = len(static_shape(self.init.type))
         added = set(self.attr_values())
-        return [AffineMap(rank, 0, [_d_expr(i) for i in range(rank) if i not in added]), AffineMap.identity(rank)]
+        return [AffineMap(rank, 0, [AffineDimExpr(i) for i in range(rank) if i not in added]), AffineMap.identity(rank)]
 
     def verify_(self) -> None:
         super().verify_()
@@ -1121,8 +1094,8 @@ class _Relayout(Op):
     def _print(self, p: Any, padding: str) -> str:
         s = f"{p.op_name(self)} {p.value(self.operand(0))}{padding}"
         if self.outer_perm():
-            s += f" outer_dims_perm = {_dense_list(p, self.outer_perm())}"
-        s += f" inner_dims_pos = {_dense_list(p, self.inner_dims())} inner_tiles = "
+            s += f" outer_dims_perm = {_dense_list(self.outer_perm())}"
+        s += f" inner_dims_pos = {_dense_list(self.inner_dims())} inner_tiles = "
         s += print_mixed(p, self.static_tiles, self.inner_tiles)  # type: ignore[attr-defined]
         s += f" into {p.value(self.operand(1))}"
         s += print_attrs(p, self, ("outer_dims_perm", "inner_dims_pos", "static_inner_tiles", "operandSegmentSizes"))

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from mlir_py.affine import AffineConstantExpr, AffineDimExpr, AffineMap
+from mlir_py.affine import AffineDimExpr, AffineMap
 from mlir_py.attributes import (
     DYNAMIC,
     AffineMapAttr,
@@ -40,15 +40,15 @@ from mlir_py.attributes import (
     ShapedType,
     Type,
     UnknownLoc,
-    element_type,
     i64,
 )
-from mlir_py.diagnostics import VerifyError
+from mlir_py.interfaces import READ, WRITE, EffectInstance
 from mlir_py.ir import Block, Operation, Region, Value
 from mlir_py.opdef import Constraint, Op, isa
 
 from . import arith
-from ._mixed import error, segments
+from ._mixed import segments
+from .scf import check_terminator
 
 # ---------------------------------------------------------------------------------------------------------------
 # attributes
@@ -273,11 +273,23 @@ class LinalgOp(Op):
         t = self.body.last_op
         return t.operands if t is not None else []
 
+    def get_effects(self) -> list[EffectInstance]:
+        """MLIR's ``getGenericEffectsImpl``: memref inputs are read, memref outputs read and written; ops on tensors
+        have no effects."""
+        effects = [EffectInstance(READ, value=v) for v in self.inputs if isinstance(v.type, MemRefType)]
+        for v in self.outputs:
+            if isinstance(v.type, MemRefType):
+                effects += [EffectInstance(READ, value=v), EffectInstance(WRITE, value=v)]
+        return effects
+
     # --- verification ----------------------------------------------------------------------------------------------
     def verify_(self) -> None:
         verify_destination_style(self)
 
     def verify_regions_(self) -> None:
+        """After the nested ops (as MLIR): the ``SingleBlockImplicitTerminator<linalg.yield>`` region check, then
+        the structured-op interface."""
+        check_terminator(self)
         verify_structured(self)
 
 
@@ -401,7 +413,7 @@ def lookahead_loc(st: Any, fallback: Any) -> Any:
     parser's lookahead while the op's rule is reduced (found in lark's ``feed_token`` frame)."""
     import sys
 
-    f = sys._getframe(1)
+    f: Any = sys._getframe(1)
     while f is not None:
         if f.f_code.co_name == "feed_token":
             tok = f.f_locals.get("token")
@@ -520,8 +532,8 @@ class PayloadBuilder:
         self.block = block
         self.loc = loc or UnknownLoc()
 
-    def _emit(self, cls: Any, operands: Sequence[Value], result: Type) -> Value:
-        op = cls.create(list(operands), [result], location=self.loc)
+    def _emit(self, name: str, operands: Sequence[Value], result: Type) -> Value:
+        op = arith.DIALECT.ops["arith." + name].create(list(operands), [result], location=self.loc)
         self.block.append(op)
         return op.results[0]  # type: ignore[no-any-return]
 
@@ -533,23 +545,23 @@ class PayloadBuilder:
             return v
         if isinstance(to, IntegerType):
             if isinstance(src, FloatType):
-                return self._emit(arith.FPToUIOp if unsigned else arith.FPToSIOp, [v], to)
+                return self._emit("fptoui" if unsigned else "fptosi", [v], to)
             if isinstance(src, IndexType):
-                return self._emit(arith.IndexCastOp, [v], to)
+                return self._emit("index_cast", [v], to)
             if isinstance(src, IntegerType):
                 if to.width > src.width:
-                    return self._emit(arith.ExtUIOp if unsigned else arith.ExtSIOp, [v], to)
+                    return self._emit("extui" if unsigned else "extsi", [v], to)
                 if to.width < src.width:
-                    return self._emit(arith.TruncIOp, [v], to)
+                    return self._emit("trunci", [v], to)
                 return v
         elif isinstance(to, FloatType):
             if isinstance(src, IntegerType):
-                return self._emit(arith.UIToFPOp if unsigned else arith.SIToFPOp, [v], to)
+                return self._emit("uitofp" if unsigned else "sitofp", [v], to)
             if isinstance(src, FloatType):
                 if to.width > src.width:
-                    return self._emit(arith.ExtFOp, [v], to)
+                    return self._emit("extf", [v], to)
                 if to.width < src.width:
-                    return self._emit(arith.TruncFOp, [v], to)
+                    return self._emit("truncf", [v], to)
                 return v
         return v
 
@@ -559,9 +571,9 @@ class PayloadBuilder:
         is_float = isinstance(t, FloatType)
         is_bool = isinstance(t, IntegerType) and t.width == 1
         table = {
-            "add": arith.AddFOp if is_float else arith.OrIOp if is_bool else arith.AddIOp,
-            "mul": arith.MulFOp if is_float else arith.AndIOp if is_bool else arith.MulIOp,
-            "max_signed": arith.MaximumFOp if is_float else arith.MaxSIOp,
+            "add": "addf" if is_float else "ori" if is_bool else "addi",
+            "mul": "mulf" if is_float else "andi" if is_bool else "muli",
+            "max_signed": "maximumf" if is_float else "maxsi",
         }
         return self._emit(table[fn], [a, b], t)
 
@@ -581,19 +593,10 @@ def structured_segments(n_in: int, n_out: int) -> Attribute:
     return segments(n_in, n_out)
 
 
-def dims(*positions: int) -> list[AffineDimExpr]:
-    return [AffineDimExpr(p) for p in positions]
-
-
-def const_map(n_dims: int) -> AffineMap:
-    """``(d0, ..., dn-1) -> ()``: the map of a scalar operand."""
-    return AffineMap(n_dims, 0, [])
-
-
 __all__ = [
-    "AffineConstantExpr", "AffineMapArray", "ATTRIBUTE_PARSERS", "IteratorTypeAttr", "IteratorTypeArray", "LinalgOp",
-    "PARALLEL", "PAYLOAD_RULES", "PayloadBuilder", "REDUCTION", "STRUCTURED_RULES", "TypeFnAttr", "VerifyError",
-    "affine_maps_attr", "concat_maps", "create_payload_op", "enclosing_linalg_op", "error", "i64_list",
+    "AffineMapArray", "ATTRIBUTE_PARSERS", "IteratorTypeAttr", "IteratorTypeArray", "LinalgOp",
+    "PARALLEL", "PAYLOAD_RULES", "PayloadBuilder", "REDUCTION", "STRUCTURED_RULES", "TypeFnAttr",
+    "affine_maps_attr", "concat_maps", "create_payload_op", "enclosing_linalg_op", "i64_list",
     "inverse_permutation", "iterator_types_attr", "lookahead_loc", "new_payload_block", "payload_type", "print_arrow_types",
     "print_attrs", "print_io", "print_long_region", "print_region_args", "resolve_io", "split_attrs",
     "static_shape", "verify_destination_style", "verify_structured",

@@ -38,6 +38,7 @@ from .ir import Block, IRError, Operation, OpOperand, Region, Value
 from .opdef import Commutative, ConstantLike, IsolatedFromAbove
 
 NO_LIMIT = -1
+_MISSING: Any = object()
 
 # ---------------------------------------------------------------------------------------------------------------
 # Per-class facts used on every processed op (computed once per op class)
@@ -989,32 +990,48 @@ class GreedyPatternRewriteDriver(Listener):
         self.num_rewrites = self.num_folds = self.num_erased = 0
         self._check_reachability = False
         self._reachable: dict[Region, set[Block]] = {}
+        self._chains: dict[Block, tuple[Operation, ...] | None] = {}
 
     # --- worklist ------------------------------------------------------------------------------------------------
     def add_to_worklist(self, op: Operation) -> None:
-        """Enqueue ``op`` and its ancestors inside the scope (MLIR's ``addToWorklist``)."""
-        scope = self.scope
+        """Enqueue ``op`` and its ancestors inside the scope (MLIR's ``addToWorklist``); nothing if ``op`` is not
+        nested in the scope."""
+        blk = op.parent
+        if blk is None:
+            return
+        chain = self._chains.get(blk, _MISSING)
+        if chain is _MISSING:
+            chain = self._chain(blk)
+        if chain is None:
+            return
         strict = self.strict
         wl = self.wl
-        blk = op.parent
-        region = blk.parent if blk is not None else None
-        if region is scope:
-            if strict is None or op in strict:
-                wl.setdefault(op)
-            return
-        anc = [op]
+        if strict is None:
+            wl.setdefault(op)
+            for a in chain:
+                wl.setdefault(a)
+        else:
+            for a in (op, *chain):
+                if a in strict:
+                    wl.setdefault(a)
+
+    def _chain(self, blk: Block) -> tuple[Operation, ...] | None:
+        """The ancestor ops of ``blk`` strictly inside the scope, innermost first (``None``: not in the scope).
+        Cached per block; the cache is dropped whenever blocks or region-holding ops move."""
+        anc: list[Operation] = []
+        region = blk.parent
+        result: tuple[Operation, ...] | None = None
         while region is not None:
+            if region is self.scope:
+                result = tuple(anc)
+                break
             cur = region.parent
-            if cur is None:
-                return
+            if cur is None or cur.parent is None:
+                break
             anc.append(cur)
-            blk = cur.parent
-            region = blk.parent if blk is not None else None
-            if region is scope:
-                for a in anc:
-                    if strict is None or a in strict:
-                        wl.setdefault(a)
-                return
+            region = cur.parent.parent
+        self._chains[blk] = result
+        return result
 
     def _add_operands(self, op: Operation) -> None:
         for o in op._operands:
@@ -1042,6 +1059,8 @@ class GreedyPatternRewriteDriver(Listener):
             self.config.listener.notify_operation_inserted(op, previous)
         if op._successors or op.regions:
             self._cfg_changed()
+            if op.regions:
+                self._chains.clear()
         if self.strict is not None and self.config.strictness == "existing-and-new":
             self.strict.add(op)
         self.add_to_worklist(op)
@@ -1071,6 +1090,7 @@ class GreedyPatternRewriteDriver(Listener):
         if self.config.listener is not None:
             self.config.listener.notify_block_inserted(block, previous)
         self._cfg_changed()
+        self._chains.clear()
 
     def notify_block_erased(self, block: Block) -> None:
         if self.config.listener is not None:
@@ -1137,7 +1157,18 @@ class GreedyPatternRewriteDriver(Listener):
             cls = type(op)
             info = op_info.get(cls) or _op_info(cls)
             if do_fold and not info.const_like and (info.has_fold or info.commutative):
-                consts = [cv(o.value) for o in op._operands]
+                consts = []
+                for o in op._operands:  # inlined ``constant_value`` (the hottest call of the driver)
+                    d = getattr(o.value, "op", None)
+                    if d is None:
+                        consts.append(None)
+                        continue
+                    dinfo = op_info.get(type(d)) or _op_info(type(d))
+                    if not dinfo.const_like:
+                        consts.append(None)
+                        continue
+                    a = d.properties.get("value")
+                    consts.append(a if a is not None else cv(o.value))
                 res = fold_operation(op, consts)
                 if res is not None:
                     if not res:
@@ -1190,6 +1221,7 @@ class GreedyPatternRewriteDriver(Listener):
     def _seed(self, region: Region, folder: OperationFolder | None) -> None:
         """Fill the worklist for one iteration; constants are adopted by ``folder`` instead (MLIR's
         ``insertKnownConstant``)."""
+        self._chains.clear()
         top_down = self.config.top_down
         multi = False
         add = self.add_to_worklist

@@ -46,11 +46,20 @@ class SimError(DiagnosticError):
 class Memory:
     """A byte-addressed memory: the SRAM, a DRAM argument, a global, or the DRAM scratch pool."""
 
-    __slots__ = ("name", "space", "data", "_views", "readonly")
+    __slots__ = ("name", "space", "data", "_views", "_grids", "readonly")
 
     def __init__(self, name: str, space: str, data: np.ndarray, readonly: bool = False):
         self.name, self.space, self.data, self.readonly = name, space, data, readonly
         self._views: dict[np.dtype, np.ndarray] = {}
+        self._grids: dict[Any, np.ndarray | None] = {}
+
+    def resize(self, nbytes: int) -> None:
+        """Grow to ``nbytes`` (zero-filled), keeping the contents."""
+        grown = np.zeros(nbytes, dtype=np.uint8)
+        grown[:len(self.data)] = self.data
+        self.data = grown
+        self._views.clear()
+        self._grids.clear()
 
     def flat(self, dtype: np.dtype) -> np.ndarray:
         """The memory as a flat array of ``dtype`` (a view; offsets are multiples of the item size)."""
@@ -58,6 +67,20 @@ class Memory:
         if v is None:
             n = len(self.data) // dtype.itemsize * dtype.itemsize
             v = self._views[dtype] = self.data[:n].view(dtype)
+        return v
+
+    def grid(self, dtype: np.dtype, shape: tuple[int, ...], strides: tuple[int, ...]) -> np.ndarray | None:
+        """A view ``v`` with ``v[b][i...] = flat[b + Σ i_d·strides_d]`` for every start ``b`` that keeps the grid
+        inside the memory (element strides); None if the grid does not fit at all."""
+        key = (dtype, shape, strides)
+        v = self._grids.get(key, False)
+        if v is False:
+            flat = self.flat(dtype)
+            length = len(flat) - sum((n - 1) * st for n, st in zip(shape, strides))
+            isz = dtype.itemsize
+            v = None if length <= 0 else np.lib.stride_tricks.as_strided(
+                flat, (length, *shape), (isz, *(st * isz for st in strides)), writeable=True)
+            self._grids[key] = v
         return v
 
     def __repr__(self) -> str:
@@ -98,12 +121,17 @@ class Access:
     ``mem.flat(dtype)[base[i] + pattern[e]]``; ``mask[i, e]`` (masked DMA boxes) says whether it is in bounds.
     ``sig`` identifies the footprint's shape: two accesses with equal ``sig`` and ``base`` touch the same bytes."""
 
-    __slots__ = ("mem", "dtype", "base", "pattern", "shape", "mask", "write", "sig", "contiguous", "role")
+    __slots__ = ("mem", "dtype", "base", "pattern", "shape", "mask", "write", "sig", "grid", "role", "active")
 
     def __init__(self, mem: Memory, dtype: np.dtype, base: np.ndarray, pattern: np.ndarray, shape: tuple[int, ...],
-                 sig: Any, write: bool, role: str, mask: np.ndarray | None = None, contiguous: bool = False):
+                 sig: Any, write: bool, role: str, mask: np.ndarray | None = None,
+                 grid: tuple[tuple[int, ...], tuple[int, ...]] | None = None):
         self.mem, self.dtype, self.base, self.pattern, self.shape = mem, dtype, base, pattern, shape
-        self.sig, self.write, self.role, self.mask, self.contiguous = sig, write, role, mask, contiguous
+        self.sig, self.write, self.role, self.mask = sig, write, role, mask
+        #: the pattern as a strided grid (shape, element strides) in tile order, for view-based copies
+        self.grid = grid
+        #: instances that really access (a matmul reads its accumulator only when accumulating); None: all
+        self.active: np.ndarray | None = None
 
     @property
     def count(self) -> int:
@@ -117,13 +145,19 @@ class Access:
             idx = np.where(self.mask if sel is None else self.mask[sel], idx, 0)
         return idx
 
+    def _view(self) -> np.ndarray | None:
+        if self.mask is not None or self.grid is None:
+            return None
+        return self.mem.grid(self.dtype, *self.grid)
+
     def gather(self, sel: np.ndarray | None = None) -> np.ndarray:
         """The data of instances ``sel`` (all by default), shape (I', *shape); masked-out elements read 0."""
-        flat = self.mem.flat(self.dtype)
-        if self.contiguous and (sel is None and len(self.base) == 1):
-            b = int(self.base[0])
-            return flat[b:b + len(self.pattern)].reshape((1, *self.shape)).copy()
-        data = flat[self.indices(sel)]
+        base = self.base if sel is None else self.base[sel]
+        v = self._view()
+        if v is not None:
+            data = v[int(base[0])][None].copy() if len(base) == 1 else v[base]
+            return data.reshape((len(base), *self.shape))
+        data = self.mem.flat(self.dtype)[self.indices(sel)]
         if self.mask is not None:
             data[~(self.mask if sel is None else self.mask[sel])] = 0
         return data.reshape((len(data), *self.shape))
@@ -131,12 +165,18 @@ class Access:
     def scatter(self, data: np.ndarray, sel: np.ndarray | None = None) -> None:
         """Write ``data`` (I', *shape) to instances ``sel``; masked-out elements are not written. The footprints
         of the instances must not overlap (the caller keeps only the last write of each)."""
-        flat = self.mem.flat(self.dtype)
-        n = len(data)
-        if self.contiguous and n == 1 and (sel is None or len(sel) == 1):
-            b = int(self.base[0] if sel is None else self.base[sel[0]])
-            flat[b:b + len(self.pattern)] = data.reshape(-1)
+        base = self.base if sel is None else self.base[sel]
+        n = len(base)
+        v = self._view()
+        if v is not None:
+            assert self.grid is not None
+            vals = data.reshape((n, *self.grid[0]))
+            if n == 1:
+                v[int(base[0])] = vals[0]
+            else:
+                v[base] = vals
             return
+        flat = self.mem.flat(self.dtype)
         idx = self.indices(sel)
         vals = data.reshape(n, -1)
         if self.mask is not None:

@@ -52,17 +52,20 @@ def _loc(op: Operation) -> str:
     from mlir_py.attributes import file_line_col
 
     flc = file_line_col(op.location)
-    return f"{flc.filename}:{flc.line}:{flc.column}" if flc is not None else ""
+    return f"{flc.filename}:{flc.line}:{flc.col}" if flc is not None else ""
 
 
 class Role:
     """A tile operand ``%buf[%i, ...]`` of an op: the operand position of the buffer and of its indices."""
 
-    __slots__ = ("name", "buf", "idx", "write", "shape", "dtype", "size")
+    __slots__ = ("name", "buf", "idx", "write", "shape", "dtype", "size", "pattern", "sig", "grid")
 
     def __init__(self, name: str, buf: int, idx: list[int], write: bool, shape: tuple[int, ...], dtype: np.dtype):
         self.name, self.buf, self.idx, self.write, self.shape, self.dtype = name, buf, idx, write, shape, dtype
         self.size = int(np.prod(shape, dtype=np.int64))
+        self.pattern = np.arange(self.size, dtype=np.int64)
+        self.sig = ("tile", shape, dtype.str)
+        self.grid = ((self.size,), (1,))
 
     @property
     def nbytes(self) -> int:
@@ -89,6 +92,7 @@ class OpInfo:
     """Static facts about one dsa engine op, and its vectorized behaviour (see the module docstring)."""
 
     engine = ""
+    staged: tuple[str, ...] = ()
 
     def __init__(self, op: Operation, target: dsa.TargetAttr):
         self.op, self.target = op, target
@@ -118,17 +122,27 @@ class OpInfo:
     def tile_access(self, r: Role, args: list[Any], n: int) -> Access:
         """The footprint of tile role ``r``: contiguous, 64-byte aligned (checked by the verifier)."""
         buf: Buf = args[r.buf]
-        base = np.full(n, buf.base, dtype=np.int64)
         strides = buf.strides
-        for d, p in enumerate(r.idx):
-            i = _as_index(args[p], n)
-            if not (i.min() >= 0 and i.max() < buf.shape[d]):
-                bad = int(i[(i < 0) | (i >= buf.shape[d])][0])
-                raise SimError(f"'{r.name}' index {bad} is out of range for dimension {d} of size {buf.shape[d]}",
-                               self.op)
-            base = base + i * strides[d]
-        return Access(buf.mem, buf.dtype, base, np.arange(r.size, dtype=np.int64), r.shape,
-                      ("tile", r.shape, buf.dtype.str), r.write, r.name, contiguous=True)
+        if n == 1:
+            b = buf.base
+            for d, p in enumerate(r.idx):
+                x = args[p]
+                i = int(x[0]) if isinstance(x, np.ndarray) and x.ndim else int(x)
+                if not 0 <= i < buf.shape[d]:
+                    raise self._range_error(r, i, d, buf)
+                b += i * strides[d]
+            base = np.array([b], dtype=np.int64)
+        else:
+            base = np.full(n, buf.base, dtype=np.int64)
+            for d, p in enumerate(r.idx):
+                i = _as_index(args[p], n)
+                if not (i.min() >= 0 and i.max() < buf.shape[d]):
+                    raise self._range_error(r, int(i[(i < 0) | (i >= buf.shape[d])][0]), d, buf)
+                base = base + i * strides[d]
+        return Access(buf.mem, buf.dtype, base, r.pattern, r.shape, r.sig, r.write, r.name, grid=r.grid)
+
+    def _range_error(self, r: Role, i: int, d: int, buf: Buf) -> SimError:
+        return SimError(f"'{r.name}' index {i} is out of range for dimension {d} of size {buf.shape[d]}", self.op)
 
     # --- to override ------------------------------------------------------------------------------------------
     def accesses(self, args: list[Any], n: int) -> list[Access]:
@@ -187,7 +201,7 @@ class DmaInfo(OpInfo):
         self.dim_offsets = [g.transpose(perm).reshape(-1) for g in grids]
         pattern = sum((g * c for g, c in zip(self.dim_offsets, cs)), np.zeros(len(self.dim_offsets[0]), np.int64))
         self.pattern = np.ascontiguousarray(pattern)
-        self.contiguous = bool(np.array_equal(self.pattern, np.arange(len(self.pattern))))
+        self.grid = (tuple(sizes[p] for p in perm), tuple(strides[p] * cs[p] for p in perm))
         self.canonical = cs
         self.sig = ("box", tuple(sizes), tuple(strides), tuple(perm), self.dram_dtype.str, tuple(self.dram_shape))
         self.elem = self.dram_dtype.itemsize
@@ -203,7 +217,7 @@ class DmaInfo(OpInfo):
         offs = [_as_index(args[p], n) for p in self.pos["dram_indices"]]
         base = np.full(n, buf.base, dtype=np.int64)
         for o, c in zip(offs, self.canonical):
-            base = base + o * c
+            base += o * c
         mask = None
         if self.masked:
             mask = np.ones((n, len(self.pattern)), dtype=bool)
@@ -221,7 +235,7 @@ class DmaInfo(OpInfo):
                                    f"{'x'.join(map(str, self.dram_shape))} in dimension {d} (use 'masked' for partial "
                                    "tiles)", self.op)
         return Access(buf.mem, buf.dtype, base, self.pattern, self.sram_role.shape if self.sram_role else (),
-                      self.sig, not self.load, "dram", mask=mask, contiguous=self.contiguous and mask is None)
+                      self.sig, not self.load, "dram", mask=mask, grid=self.grid)
 
     def accesses(self, args: list[Any], n: int) -> list[Access]:
         assert self.sram_role is not None
@@ -342,6 +356,21 @@ class MatmulInfo(OpInfo):
         self.phases = (max(n, self.sram_cycles(read)), n, max(n, self.sram_cycles(write)))
         self.mac_pj = MAC_PJ[self.in_dtype.name]
 
+    def accesses(self, args: list[Any], n: int) -> list[Access]:
+        out = []
+        flags = self.flags(args, n)
+        for r in self.roles:
+            if r is self.acc_in:
+                assert flags is not None
+                if n == 1 and not flags[0]:
+                    continue  # overwriting: the accumulator is not read
+                a = self.tile_access(r, args, n)
+                a.active = None if flags.all() else flags
+                out.append(a)
+            else:
+                out.append(self.tile_access(r, args, n))
+        return out
+
     def flags(self, args: list[Any], n: int) -> np.ndarray | None:
         if not self.flag_pos:
             return None
@@ -349,11 +378,11 @@ class MatmulInfo(OpInfo):
         return np.broadcast_to(f, (n,)) if f.ndim == 0 else f
 
     def products(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """lhs'·rhs' per instance: int32 (exact, wrapped) or float32."""
+        """lhs'·rhs' per instance: int32 (exact, wrapped) or float32. Leading dimensions broadcast."""
         if self.tl:
-            a = a.transpose(0, 2, 1)
+            a = np.swapaxes(a, -1, -2)
         if self.tr:
-            b = b.transpose(0, 2, 1)
+            b = np.swapaxes(b, -1, -2)
         kind = self.in_dtype
         if kind == np.int8:  # |partial sums| <= N·2^14 < 2^24: exact in f32
             return np.matmul(a.astype(np.float32), b.astype(np.float32)).astype(np.int32)
@@ -363,14 +392,39 @@ class MatmulInfo(OpInfo):
             return np.matmul(a.astype(np.int64), b.astype(np.int64)).astype(np.int32)
         return np.matmul(a, b)
 
+    #: inputs that may come from the op's own earlier instances (an accumulation chain): :meth:`prepare` runs on
+    #: all instances at once without them, :meth:`finish` wave by wave with them
+    staged = ("acc",)
+
     def compute(self, inputs: dict[str, np.ndarray], flags: np.ndarray | None, n: int) -> dict[str, np.ndarray]:
-        s = self.products(inputs["lhs"], inputs["rhs"])
+        return self.finish(self.prepare(inputs, n), inputs, flags)
+
+    def prepare(self, inputs: dict[str, np.ndarray], n: int) -> dict[str, np.ndarray]:
+        """The products (and bias) of the instances; the inputs' leading dimensions broadcast, and so do the
+        results'."""
+        out = {"p": self.products(inputs["lhs"], inputs["rhs"])}
+        if self.bias is not None:
+            out["bias"] = inputs["bias"]
+        return out
+
+    def finish(self, pre: dict[str, np.ndarray], inputs: dict[str, np.ndarray], flags: np.ndarray | None
+               ) -> dict[str, np.ndarray]:
+        s = pre["p"]
         if flags is not None and flags.any():
             acc = inputs["acc"]
             s = np.where(flags[:, None, None], acc + s, s) if not flags.all() else acc + s
+        return self.finish_sums(s, pre)
+
+    @property
+    def chainable(self) -> bool:
+        """Whether the accumulator keeps the raw sums (so a chain of primitives is a running sum)."""
+        return self.out is not None or (self.bias is None and self.post.identity)
+
+    def finish_sums(self, s: np.ndarray, pre: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """The outputs given the accumulated sums ``s``."""
         if self.out is None:
-            return {"acc": self._post(s, self.acc_dtype, inputs)}
-        return {"acc": s, "out": self._post(s, self.out.dtype, inputs)}
+            return {"acc": self._post(s, self.acc_dtype, pre)}
+        return {"acc": s, "out": self._post(s, self.out.dtype, pre)}
 
     def _post(self, s: np.ndarray, out: np.dtype, inputs: dict[str, np.ndarray]) -> np.ndarray:
         if self.bias is not None:

@@ -469,7 +469,8 @@ def _make_transformer(parser: MLIRParser) -> Any:
                 if a is None:
                     continue
                 atok, t, aloc = a
-                arg = b.add_argument(t, aloc)
+                # without `loc(...)` a block argument is located where it is written (as MLIR)
+                arg = b.add_argument(t, aloc if aloc is not None else st.loc(atok))
                 st.define(str(atok), [arg], st.loc(atok))
 
         def block_arg(self, c: list[Any]) -> Any:
@@ -1183,7 +1184,7 @@ class _Engine:
         self.terminals = terminals
         table = SimpleNamespace(states=_LazyStates(encoded, rules), start_states=start_states,
                                 end_states=end_states)
-        self._parser = _Parser(table, _LazyCallbacks(transformer))
+        self._parser = _Parser(table, _LazyCallbacks(transformer))  # type: ignore[arg-type]
         PENDING_CONFIG.append(config)
         try:
             self.lexer = MLIRLexer(SimpleNamespace(terminals=terminals, ignore=()))
@@ -1208,7 +1209,7 @@ class _Engine:
         try:
             with open(path, "rb") as f:
                 data = pickle.load(f)
-            return cls(*data, transformer, config)
+            return cls(*data, transformer, config)  # type: ignore[call-arg, misc]
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, ValueError, TypeError):
             pass
         lk = Lark(grammar, parser="lalr", lexer=MLIRLexer, start=["start", "type_entry", "attribute_entry"],

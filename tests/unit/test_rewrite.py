@@ -3,7 +3,9 @@ mlir_py.interfaces, passes/canonicalize.py, passes/cse.py, dialects/arith.py).""
 
 from __future__ import annotations
 
+import math
 import random
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -474,9 +476,6 @@ def _ref_int(name: str, a: int, b: int, w: int) -> int | None:
         return None
     if name in ("arith.divsi", "arith.ceildivsi", "arith.floordivsi") and sa == smin and sb == -1:
         return None
-    from fractions import Fraction
-    import math
-
     table = {
         "arith.addi": a + b, "arith.subi": a - b, "arith.muli": a * b,
         "arith.divsi": int(Fraction(sa, sb)) if b else 0,
@@ -550,8 +549,6 @@ def _fake(cls: type, t: Any) -> Any:
 def test_int_to_float_is_correctly_rounded() -> None:
     for n in (16777217, 16777219, -16777217, (1 << 63) - 1, 2049, 2051, 65519, 65520, 9007199254740993):
         for kind in ("f16", "bf16", "f32", "f64"):
-            from fractions import Fraction
-
             got = _int_to_float(n, kind)
             if got in (float("inf"), float("-inf")):
                 continue

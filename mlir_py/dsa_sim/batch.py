@@ -1,0 +1,490 @@
+"""Batched execution of an ``scf.for`` nest's data effects: every op over all its iterations in a few numpy calls,
+with exactly the results of running the nest iteration by iteration.
+
+1. **Enumerate** (:func:`_enumerate`): the nest's index math is evaluated on arrays — an induction variable is
+   ``arange(trips)`` along its own axis, so a value inside ``d`` loops is an array broadcast over ``d`` axes —
+   giving, for every dsa engine op, its operands for each of its instances and each instance's position in
+   sequential program order (``seq``, from the loop trip counts and op positions). Inner trip counts must not
+   depend on outer iterations.
+2. **Dependences**: on every memory the nest writes, each instance's footprint becomes a *tile* (equal footprint
+   ⇔ same tile; distinct tiles must not share a byte, checked by stamping tile ids into a scratch array). Each
+   read instance is matched to the last write of its tile earlier in program order (a sort and a binary search),
+   or to the memory as it was before the nest.
+3. **Execute** the ops in a topological order of those producer→consumer edges (loop distribution: legal because
+   every value is read from the exact instance that produced it, whatever the order). An op reading its own
+   earlier results (an accumulation chain) runs in *waves*: instances whose producers are all done.
+4. **Commit** the last write of every tile to memory, and count the work (bytes, MACs, energy) of all instances.
+
+Anything else returns "not done" and the caller runs the nest tile by tile: a cycle between two ops (loop
+distribution would be illegal), tiles that partially overlap, non-uniform inner trip counts. The nest is
+processed in chunks of outer iterations so that no array grows beyond about :data:`CHUNK_ELEMENTS` elements.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from dialects import dsa
+from mlir_py.ir import Block, Operation
+
+from .machine import Access, SimError
+from .ops import OpInfo
+
+if TYPE_CHECKING:
+    from .simulator import Simulator
+
+#: elements (all instances, all tile operands) processed per chunk
+CHUNK_ELEMENTS = 1 << 22
+_TOKEN = object()
+
+
+class _Fallback(Exception):
+    """The nest cannot be batched (the reason is for debugging); run it tile by tile."""
+
+
+class Group:
+    """All instances of one engine op in a chunk."""
+
+    __slots__ = ("op", "info", "args", "n", "shape", "seq", "acc", "flags", "outputs", "reads", "writes", "index",
+                 "depth", "root")
+
+    def __init__(self, op: Operation, info: OpInfo, index: int):
+        self.op, self.info, self.index = op, info, index
+        self.args: list[Any] = []
+        self.n = 0
+        #: the loop-nest shape of the instances (their number is its product)
+        self.shape: tuple[int, ...] = ()
+        self.seq = np.zeros(0, dtype=np.int64)
+        self.acc: list[Access] = []
+        self.flags: np.ndarray | None = None
+        #: per write access (by position in acc): the produced data, (n, *shape)
+        self.outputs: dict[int, np.ndarray] = {}
+        #: per read access position: (writer ids (n,), writer instance (n,)) or None (read-only memory)
+        self.reads: dict[int, tuple[np.ndarray, np.ndarray] | None] = {}
+        self.writes: dict[int, int] = {}  # access position -> global writer id
+        #: waves: the length of the chain of own instances feeding each instance, and the chain's first instance
+        self.depth: np.ndarray | None = None
+        self.root: np.ndarray | None = None
+
+
+def run_batched(sim: Simulator, loop: Operation, lb: int, step: int, trips: int) -> int:
+    """Execute the data effects of the first iterations of ``loop``; returns how many (0: none, run it tile by
+    tile; ``trips``: all). Runtime errors (an out-of-bounds box) are raised as located diagnostics."""
+    done = 0
+    per_iter = 0
+    while done < trips:
+        chunk = 1 if per_iter == 0 else max(1, min(trips - done, CHUNK_ELEMENTS // max(per_iter, 1)))
+        try:
+            elements = _run_chunk(sim, loop, lb, step, done, done + chunk)
+        except _Fallback:
+            return done
+        per_iter = max(1, elements // chunk)
+        done += chunk
+    return done
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. enumeration
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _uniform(x: Any) -> int:
+    a = np.asarray(x)
+    if a.ndim and a.size and not (a == a.flat[0]).all():
+        raise _Fallback("inner loop bounds vary with outer iterations")
+    return int(a.flat[0]) if a.ndim else int(a)
+
+
+def _enumerate(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1: int) -> list[Group]:
+    values: dict[Any, Any] = {}
+    env = sim.env
+    groups: dict[Operation, Group] = {}
+
+    def get(v: Any, depth: int) -> Any:
+        x = values[v] if v in values else env[v]
+        if isinstance(x, np.ndarray) and 0 < x.ndim < depth + 1:
+            x = x.reshape(x.shape + (1,) * (depth + 1 - x.ndim))
+        return x
+
+    def walk(block: Block, depth: int, shape: tuple[int, ...]) -> list[Any]:
+        items: list[Any] = []
+        for o in block.ops:
+            name = o.name
+            if name == "scf.yield" or name == "dsa.wait":
+                continue
+            if name == "scf.for":
+                lo, hi, st = (_uniform(get(v, depth)) for v in o.operands[:3])
+                if st <= 0:
+                    raise _Fallback("non-positive step")
+                n = len(range(lo, hi, st))
+                body = o.regions[0].blocks[0]
+                values[body.args[0]] = (lo + st * np.arange(n, dtype=np.int64)).reshape((1,) * (depth + 1) + (n,))
+                for a in body.args[1:]:
+                    values[a] = _TOKEN
+                for r in o.results:
+                    values[r] = _TOKEN
+                items.append(("loop", n, walk(body, depth + 1, (*shape, n))))
+            elif name in dsa.ENGINE_OF:
+                g = groups.get(o)
+                if g is None:
+                    g = groups[o] = Group(o, sim.info(o), len(groups))
+                size = int(np.prod(shape, dtype=np.int64))
+                args = []
+                for v in o.operands:
+                    x = get(v, depth)
+                    if isinstance(x, (np.ndarray, np.generic, int, bool)) and x is not _TOKEN:
+                        x = np.broadcast_to(x, shape).reshape(-1)
+                    args.append(x)
+                g.args, g.n, g.shape = args, size, shape
+                values[o.results[0]] = _TOKEN
+                items.append(("op", g))
+            elif name == "dsa.join":
+                values[o.results[0]] = _TOKEN
+            elif name == "dsa.buffer":
+                values[o.results[0]] = sim.buffer(o)
+            else:
+                fn = sim._impls.get(name) or sim._resolve(o)
+                res = fn(sim, o, [get(v, depth) for v in o.operands])
+                for r, x in zip(o.results, res):  # type: ignore[arg-type]
+                    values[r] = x
+        return items
+
+    root = loop.regions[0].blocks[0]
+    n0 = t1 - t0
+    values[root.args[0]] = lb + step * np.arange(t0, t1, dtype=np.int64)
+    for a in root.args[1:]:
+        values[a] = _TOKEN
+    items = walk(root, 0, (n0,))
+
+    def size(items: list[Any]) -> int:
+        return sum(1 if it[0] == "op" else it[1] * size(it[2]) for it in items)
+
+    def number(items: list[Any], base: np.ndarray, depth: int, shape: tuple[int, ...]) -> None:
+        off = 0
+        for it in items:
+            if it[0] == "op":
+                it[1].seq = np.broadcast_to(base + off, shape).reshape(-1)
+                off += 1
+            else:
+                n, sub = it[1], it[2]
+                s = size(sub)
+                t = np.arange(n, dtype=np.int64).reshape((1,) * (depth + 1) + (n,))
+                number(sub, base[..., None] + off + t * s, depth + 1, (*shape, n))
+                off += n * s
+
+    number(items, np.arange(n0, dtype=np.int64) * size(items), 0, (n0,))
+    return list(groups.values())
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2.-4. dependences, execution, commit
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _run_chunk(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1: int) -> int:
+    groups = _enumerate(sim, loop, lb, step, t0, t1)
+    elements = 0
+    for g in groups:
+        g.acc = g.info.accesses(g.args, g.n)
+        g.flags = g.info.flags(g.args, g.n)
+        elements += g.n * sum(len(a.pattern) for a in g.acc)
+        for a in g.acc:
+            if a.write and a.mem.readonly:
+                raise SimError(f"writes '{a.role}' into read-only memory {a.mem.name}", g.op)
+    written = {id(a.mem): a.mem for g in groups for a in g.acc if a.write}
+    writers: list[tuple[Group, int]] = []  # global writer id -> (group, access position)
+    for g in groups:
+        for p, a in enumerate(g.acc):
+            if a.write:
+                g.writes[p] = len(writers)
+                writers.append((g, p))
+                g.outputs[p] = np.empty((g.n, *a.shape), dtype=a.dtype)  # filled by _execute
+            elif id(a.mem) not in written:
+                g.reads[p] = None
+    finals: list[tuple[np.ndarray, np.ndarray]] = []
+    for mem_id in written:
+        finals.append(_dependences(groups, mem_id))
+    order = _topological(groups, writers)
+    for g in order:
+        _execute(g, writers)
+    for wid, inst in finals:
+        for w in np.unique(wid):
+            g, p = writers[int(w)]
+            sel = inst[wid == w]
+            g.acc[p].scatter(np.take(g.outputs[p], sel, axis=0), sel)
+    for g in groups:
+        g.info.record(sim.stats_for(g.info.layer), g.acc, g.flags)
+    return elements
+
+
+def _dependences(groups: list[Group], mem_id: int) -> tuple[np.ndarray, np.ndarray]:
+    """Resolve the reads of memory ``mem_id`` to their producers; returns the last write of each tile (writer
+    ids, instances) for the commit."""
+    accs = [(g, p, a) for g in groups for p, a in enumerate(g.acc) if id(a.mem) == mem_id]
+    # a tile is (footprint shape, base, mask): equal tiles have equal footprints
+    sigs: dict[Any, int] = {}
+    cols, masked = [], []
+    for i, (_, _, a) in enumerate(accs):
+        sid = sigs.setdefault(a.sig, len(sigs))
+        if a.base.size and (a.base.min() < 0 or a.base.max() >= 1 << 40):
+            raise _Fallback("address out of range")
+        cols.append(a.base + (sid << 40))
+        if a.mask is not None:
+            masked.append((i, np.packbits(a.mask, axis=1)))
+    bounds = np.cumsum([0] + [len(c) for c in cols])
+    key = np.concatenate(cols)
+    if masked:
+        classes = np.full(len(key), -1, dtype=np.int64)
+        width = max(r.shape[1] for _, r in masked)
+        packed = np.concatenate([np.pad(r, ((0, 0), (0, width - r.shape[1]))) for _, r in masked])
+        inv = np.unique(packed, axis=0, return_inverse=True)[1].reshape(-1)
+        pos = 0
+        for i, r in masked:
+            classes[bounds[i]:bounds[i] + len(r)] = inv[pos:pos + len(r)]
+            pos += len(r)
+        _, first, inverse = np.unique(np.stack([key, classes], axis=1), axis=0, return_index=True,
+                                      return_inverse=True)
+    else:
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    tile_of = [inverse[bounds[i]:bounds[i + 1]] for i in range(len(accs))]
+    # distinct tiles must not share a byte: stamp each tile's id on its footprint, read the stamps back
+    owner = np.searchsorted(bounds, first, side="right") - 1
+    itemsizes = {a.dtype.itemsize for _, _, a in accs}
+    unit = itemsizes.pop() if len(itemsizes) == 1 else 1
+    mem = accs[0][2].mem
+    spans = []
+    for i, (_, _, a) in enumerate(accs):
+        mine = np.flatnonzero(owner == i)
+        if not len(mine):
+            continue
+        inst = first[mine] - bounds[i]
+        idx = a.indices(inst)
+        valid = np.ones(idx.shape, dtype=bool) if a.mask is None else a.mask[inst]
+        scale = a.dtype.itemsize // unit
+        if scale > 1:
+            idx = (idx * scale)[..., None] + np.arange(scale)
+            valid = np.repeat(valid[..., None], scale, axis=2)
+        tiles = np.broadcast_to(mine.reshape((-1,) + (1,) * (idx.ndim - 1)), idx.shape)
+        spans.append((idx[valid], tiles[valid]))
+    all_idx = np.concatenate([s[0] for s in spans])
+    all_tile = np.concatenate([s[1] for s in spans])
+    stamp = np.full(len(mem.data) // unit, -1, dtype=np.int32)
+    stamp[all_idx] = all_tile
+    if not (stamp[all_idx] == all_tile).all():
+        raise _Fallback("tiles partially overlap")
+    # writes and reads of every tile in program order (a read at seq s precedes the write of the same instance)
+    w_tile, w_key, w_id, w_inst, r_list = [], [], [], [], []
+    for i, (g, p, a) in enumerate(accs):
+        if a.write:
+            w_tile.append(tile_of[i])
+            w_key.append(2 * g.seq + 1)
+            w_id.append(np.full(g.n, g.writes[p], dtype=np.int64))
+            w_inst.append(np.arange(g.n, dtype=np.int64))
+        else:
+            r_list.append((g, p, tile_of[i], 2 * g.seq))
+    wt, wk = np.concatenate(w_tile), np.concatenate(w_key)
+    span = 2 * max(int(g.seq.max()) for g, _, _ in accs) + 3  # keys of one tile stay below the next tile's
+    wkeys = wt * span + wk
+    order = np.argsort(wkeys, kind="stable")
+    wkeys, wt = wkeys[order], wt[order]
+    wid, winst = np.concatenate(w_id)[order], np.concatenate(w_inst)[order]
+    for g, p, tiles, rk in r_list:
+        pos = np.searchsorted(wkeys, tiles * span + rk) - 1
+        ok = (pos >= 0) & (wt[np.maximum(pos, 0)] == tiles)
+        if g.acc[p].active is not None:
+            ok &= g.acc[p].active
+        pos = np.maximum(pos, 0)
+        g.reads[p] = (np.where(ok, wid[pos], -1), np.where(ok, winst[pos], 0))
+    last = np.append(wt[1:] != wt[:-1], True)
+    return wid[last], winst[last]
+
+
+def _topological(groups: list[Group], writers: list[tuple[Group, int]]) -> list[Group]:
+    """Groups in an order where every producer precedes its consumers; self-dependent groups get waves."""
+    preds: dict[int, set[int]] = {g.index: set() for g in groups}
+    for g in groups:
+        self_src = []
+        for p, r in g.reads.items():
+            if r is None:
+                continue
+            wid, winst = r
+            ws = np.unique(wid[wid >= 0])
+            for w in ws:
+                src = writers[int(w)][0]
+                if src is g:
+                    self_src.append((wid == w, winst))
+                else:
+                    preds[g.index].add(src.index)
+        if len(self_src) == 1:  # a forest of chains: list ranking by pointer jumping
+            mask, inst = self_src[0]
+            ident = np.arange(g.n, dtype=np.int64)
+            nxt = np.where(mask, inst, ident)
+            depth = (nxt != ident).astype(np.int64)
+            while True:
+                jump = nxt[nxt]
+                if np.array_equal(jump, nxt):
+                    break
+                depth = depth + depth[nxt]
+                nxt = jump
+            g.root = nxt
+        elif self_src:
+            depth = np.zeros(g.n, dtype=np.int64)
+            for _ in range(g.n + 1):
+                new = np.zeros(g.n, dtype=np.int64)
+                for mask, inst in self_src:
+                    new = np.maximum(new, np.where(mask, depth[inst] + 1, 0))
+                if np.array_equal(new, depth):
+                    break
+                depth = new
+        if self_src:
+            g.depth = depth
+    order: list[Group] = []
+    done: set[int] = set()
+    remaining = list(groups)
+    while remaining:
+        ready = [g for g in remaining if preds[g.index] <= done]
+        if not ready:
+            raise _Fallback("a dependence cycle between ops")
+        for g in ready:
+            order.append(g)
+            done.add(g.index)
+        remaining = [g for g in remaining if g.index not in done]
+    return order
+
+
+def _execute(g: Group, writers: list[tuple[Group, int]]) -> None:
+    """Run every instance of ``g``: at once, or wave by wave when it reads its own results (then an op with
+    ``staged`` inputs does the rest of its work for all instances first)."""
+    info = g.info
+    if g.depth is None:
+        _store(g, None, info.compute(_inputs(g, None, writers), g.flags, g.n))
+        return
+    if info.staged:
+        pre = info.prepare(_inputs(g, None, writers, exclude=info.staged, shaped=True), g.n)  # type: ignore
+        lead = len(g.shape)
+        pre = {k: np.broadcast_to(v, g.shape + v.shape[lead:]).reshape((g.n, *v.shape[lead:])) for k, v in pre.items()}
+        if _chains(g, pre, writers):
+            return
+        waves = [np.flatnonzero(g.depth == w) for w in range(int(g.depth.max()) + 1)]
+        for sel in waves:
+            flags = None if g.flags is None else g.flags[sel]
+            outs = info.finish({k: np.take(v, sel, axis=0) for k, v in pre.items()},  # type: ignore[attr-defined]
+                               _inputs(g, sel, writers, only=info.staged), flags)
+            _store(g, sel, outs)
+        return
+    for w in range(int(g.depth.max()) + 1):
+        sel = np.flatnonzero(g.depth == w)
+        flags = None if g.flags is None else g.flags[sel]
+        _store(g, sel, info.compute(_inputs(g, sel, writers), flags, len(sel)))
+
+
+def _chains(g: Group, pre: dict[str, np.ndarray], writers: list[tuple[Group, int]]) -> bool:
+    """Accumulation chains of equal length in one numpy accumulate (exactly the sequential sums: ``accumulate``
+    adds in order, in the accumulator's type) when every non-first instance accumulates and the op keeps the raw
+    sum; otherwise False (the caller runs waves)."""
+    info = g.info
+    if not getattr(info, "chainable", False) or g.flags is None or g.root is None or g.depth is None:
+        return False
+    first = g.depth == 0
+    if not g.flags[~first].all():
+        return False
+    length = int(g.depth.max()) + 1
+    chains = int(first.sum())
+    if chains * length != g.n:
+        return False
+    order = np.lexsort((g.depth, g.root))
+    p = pre["p"]
+    sums = np.take(p, order, axis=0).reshape(chains, length, *p.shape[1:])
+    roots = order.reshape(chains, length)[:, 0]
+    start = g.flags[roots]
+    if start.any():  # chains continuing a sum made before them
+        acc0 = _inputs(g, roots[start], writers, only=info.staged)["acc"]
+        sums[start, 0] = acc0 + sums[start, 0]
+    sums = np.add.accumulate(sums, axis=1).reshape(p.shape)
+    s = np.empty_like(sums)
+    s[order] = sums
+    _store(g, None, info.finish_sums(s, pre))  # type: ignore[attr-defined]
+    return True
+
+
+def _store(g: Group, sel: np.ndarray | None, outs: dict[str, np.ndarray]) -> None:
+    for p, a in enumerate(g.acc):
+        if a.write:
+            if sel is None:
+                g.outputs[p] = np.ascontiguousarray(outs[a.role], dtype=a.dtype).reshape(g.outputs[p].shape)
+            else:
+                g.outputs[p][sel] = outs[a.role]
+
+
+def _invariant(rows: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, tuple[int, ...]]:
+    """``rows`` (one per instance) over the loop nest ``shape``, with the loop axes along which it does not change
+    reduced to size 1: (the representative rows, their broadcastable shape)."""
+    r = rows.reshape(shape)
+    for ax in range(len(shape)):
+        if r.shape[ax] > 1 and (r == r.take([0], axis=ax)).all():
+            r = r.take([0], axis=ax)
+    return r.reshape(-1), r.shape
+
+
+def _inputs(g: Group, sel: np.ndarray | None, writers: list[tuple[Group, int]], only: tuple[str, ...] | None = None,
+            exclude: tuple[str, ...] = (), shaped: bool = False) -> dict[str, np.ndarray]:
+    """The read operands of instances ``sel`` (all by default), each from the instance that wrote it in program
+    order, or from memory. ``shaped`` (all instances): arrays over the loop nest's shape, gathered once along the
+    loops they do not depend on (broadcastable: an A tile reused across a loop over B tiles is read once)."""
+    n = g.n if sel is None else len(sel)
+    inputs: dict[str, np.ndarray] = {}
+    for p, a in enumerate(g.acc):
+        if a.write or a.role in exclude or (only is not None and a.role not in only):
+            continue
+        r = g.reads.get(p)
+        if shaped and a.mask is None and (r is None or (r[0] == r[0][0]).all()):
+            if r is None or r[0][0] < 0:  # from memory
+                inst, shape = _invariant(a.base, g.shape)
+                base = a.base
+                a.base = inst
+                try:
+                    data = a.gather()
+                finally:
+                    a.base = base
+            else:
+                wg, wp = writers[int(r[0][0])]
+                rows, shape = _invariant(r[1], g.shape)
+                data = np.take(wg.outputs[wp], rows, axis=0)
+            inputs[a.role] = data.reshape(shape + a.shape)
+            continue
+        if r is None:
+            inputs[a.role] = a.gather(sel)
+        else:
+            inputs[a.role] = _versions(g, a, r, sel, n, writers)
+        if shaped:
+            inputs[a.role] = inputs[a.role].reshape(g.shape + a.shape)
+    return inputs
+
+
+def _versions(g: Group, a: Access, r: tuple[np.ndarray, np.ndarray], sel: np.ndarray | None, n: int,
+              writers: list[tuple[Group, int]]) -> np.ndarray:
+    """The data access ``a`` reads for instances ``sel``: what its producers wrote (``r``: writer ids and
+    instances, -1 for memory)."""
+    if True:
+        wid, winst = (r[0], r[1]) if sel is None else (r[0][sel], r[1][sel])
+        w0 = int(wid[0])
+        if (wid == w0).all():  # one producer (or none) for all: one gather
+            if w0 < 0:
+                return a.gather(sel)
+            wg, wp = writers[w0]
+            data = np.take(wg.outputs[wp], winst, axis=0)
+        else:
+            init = wid < 0
+            data = np.empty((n, *a.shape), dtype=a.dtype)
+            if init.any():
+                data[init] = a.gather(np.flatnonzero(init) if sel is None else sel[init])
+            for w in np.unique(wid[~init]):
+                m = wid == w
+                wg, wp = writers[int(w)]
+                data[m] = np.take(wg.outputs[wp], winst[m], axis=0)
+        if a.mask is not None:
+            data.reshape(n, -1)[~(a.mask if sel is None else a.mask[sel])] = 0
+        return data

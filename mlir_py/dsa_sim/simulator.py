@@ -1,0 +1,483 @@
+"""The DSA simulator: runs a ``dsa.kernel`` function exactly (numpy per tile) and times it.
+
+Execution is the reference interpreter's (:class:`mlir_py.interpreter.Interpreter`: ``func``, ``arith`` index
+math), with the dsa engine ops, ``dsa.buffer``, ``memref.get_global`` and ``scf.for`` implemented here. Values:
+a memref is a :class:`~.machine.Buf`, an index an ``int64``, a ``!dsa.token`` the cycle at which its operation
+completes.
+
+**Timing model** (Redfern, "Implementation", as summarized in DESIGN.md; docs/dsa.md has pictures):
+
+* The control processor issues operations in program order at no cost; ``dsa.wait`` stalls it until the tokens
+  complete (operations issued later start no earlier).
+* Four engines run concurrently — DMA, matrix, vector, sort — each taking operations in issue order (in-order
+  queues); an operation starts at ``max(engine free, its after(...) tokens, the control processor's time)``.
+  Since an engine completes in order, the token of its last operation covers the earlier ones.
+* DMA: ``max(⌈DRAM bytes / dram_bytes_per_cycle⌉, ⌈SRAM bytes / sram_bytes_per_cycle⌉)`` cycles per transfer.
+* Matrix primitive: three pipeline stages, each N cycles (longer if its SRAM bytes need more at
+  ``sram_bytes_per_cycle``): read the two tiles (and bias), compute (N² MACs/cycle), write the result tile(s).
+  Stages overlap across primitives — the reads of the next primitive overlap this one's compute — so
+  back-to-back primitives run at one per N cycles; a lone primitive takes 3N. The accumulator is read through
+  its own port during the compute stage, and a chain of primitives accumulating into one tile forwards it
+  inside the unit.
+* Vector unit: ``max(⌈elements / N⌉, ⌈SRAM bytes / sram_bytes_per_cycle⌉)``; sort unit: ``max(⌈comparisons /
+  N⌉, ⌈SRAM bytes / sram_bytes_per_cycle⌉)``.
+* The program ends when every engine is idle.
+
+**Races**: every tile access is checked against the last writer and the readers of the same tile on other
+engines: reading a tile before the DMA that fills it has completed (a missing token), or overwriting it while
+another engine still reads it, is a located error.
+
+**Speed**: an ``scf.for`` nest made of index math, dsa ops and inner loops runs *batched*: its data effects are
+executed op by op over all iterations at once (:mod:`.batch`), then it is re-run for timing only, where a loop
+whose schedule has reached a steady state (every engine and carried token shifted by the same number of cycles
+per iteration) skips its remaining iterations by extrapolation — exact, since the schedule is a max-plus
+function of that state and the durations do not change from one iteration to the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from dialects import dsa
+from mlir_py.attributes import ArrayAttr, DictionaryAttr, FunctionType, MemRefType, RankedTensorType
+from mlir_py.interpreter import Exit, Interpreter, function_type
+from mlir_py.ir import Block, Operation, Value, symbol_name
+
+from .machine import ENGINES, Buf, Memory, SimError, Stats
+from .ops import OpInfo, decode, np_dtype
+
+# slots of Timing.free: the DMA queue, the matrix unit's three stages, the vector and sort units
+DMA, MAT_R, MAT_C, MAT_W, VEC, SORT = range(6)
+#: free slots of each engine, and the slot an operation's start is compared with
+SLOTS = {"dma": (DMA,), "matrix": (MAT_R, MAT_C, MAT_W), "vector": (VEC,), "sort": (SORT,)}
+ENTRY = {"dma": DMA, "matrix": MAT_R, "vector": VEC, "sort": SORT}
+ENGINE_INDEX = {e: i for i, e in enumerate(ENGINES)}
+#: trace tracks
+TRACKS = ("dma", "matrix.read", "matrix.compute", "matrix.write", "vector", "sort")
+
+
+@dataclass
+class LayerTime:
+    """First start, last end and busy cycles per engine of the operations of one layer."""
+
+    start: int = -1
+    end: int = 0
+    busy: list[int] = field(default_factory=lambda: [0] * len(ENGINES))
+
+
+class Timing:
+    """Engine clocks, busy cycles, the race detector and the optional trace."""
+
+    def __init__(self, target: dsa.TargetAttr, trace: bool, races: bool):
+        self.target = target
+        self.free = [0] * 6
+        #: busy cycles per engine (the matrix unit's compute stage), then Σ read + compute + write of primitives
+        self.busy = [0] * (len(ENGINES) + 1)
+        self.ctl = 0
+        self.trace = trace
+        self.races = races
+        #: trace events: (track, label index, start cycle, duration)
+        self.events: list[tuple[int, int, int, int]] = []
+        self.labels: list[str] = []
+        self._label_index: dict[OpInfo, int] = {}
+        self.layers: dict[str, LayerTime] = {}
+        #: tile -> [writer engine, writer end, writer info, {reader engine: (end, info)}]
+        self.tiles: dict[Any, list[Any]] = {}
+
+    def label(self, info: OpInfo) -> int:
+        i = self._label_index.get(info)
+        if i is None:
+            i = self._label_index[info] = len(self.labels)
+            self.labels.append(f"{info.label} {info.loc}".strip())
+        return i
+
+    @property
+    def cycles(self) -> int:
+        return max(self.ctl, *self.free)
+
+    def schedule(self, info: OpInfo, acc: list[Any], ready: int) -> int:
+        """Issue one instance of ``info`` whose dependencies complete at ``ready``; returns its end cycle."""
+        durs = info.durations(acc)
+        free = self.free
+        if info.engine == "matrix":
+            r, c, w = durs
+            rs = max(ready, free[MAT_R])
+            re = rs + r
+            cs = max(re, free[MAT_C])
+            ce = cs + c
+            ws = max(ce, free[MAT_W])
+            we = ws + w
+            free[MAT_R], free[MAT_C], free[MAT_W] = re, ce, we
+            e = ENGINE_INDEX["matrix"]
+            self.busy[e] += c
+            self.busy[-1] += r + c + w
+            start, end, read, write, busy = rs, we, (rs, re), (ws, we), c
+            if self.trace:
+                lab = self.label(info)
+                self.events += [(1, lab, rs, r), (2, lab, cs, c), (3, lab, ws, w)]
+        else:
+            d = durs[0]
+            slot = ENTRY[info.engine]
+            start = max(ready, free[slot])
+            end = free[slot] = start + d
+            e = ENGINE_INDEX[info.engine]
+            self.busy[e] += d
+            read = write = (start, end)
+            busy = d
+            if self.trace:
+                self.events.append((TRACKS.index(info.engine), self.label(info), start, d))
+        if self.races:
+            self._check(info, acc, read, write)
+        lt = self.layers.get(info.layer)
+        if lt is None:
+            lt = self.layers[info.layer] = LayerTime(start=start)
+        lt.start = start if lt.start < 0 else min(lt.start, start)
+        lt.end = max(lt.end, end)
+        lt.busy[e] += busy
+        return end
+
+    def _check(self, info: OpInfo, acc: list[Any], read: tuple[int, int], write: tuple[int, int]) -> None:
+        eng = info.engine
+        tiles = self.tiles
+        for a in acc:
+            if a.write:
+                continue
+            key = (id(a.mem), int(a.base[0]), a.sig)
+            rec = tiles.get(key)
+            if rec is None:
+                rec = tiles[key] = [None, 0, None, {}]
+            if rec[0] is not None and rec[0] != eng and rec[1] > read[0]:
+                raise _race(info, a.role, "reads", rec[2], "writing", rec[1], read[0])
+            prev = rec[3].get(eng)
+            if prev is None or prev[0] < read[1]:
+                rec[3][eng] = (read[1], info)
+        for a in acc:
+            if not a.write:
+                continue
+            key = (id(a.mem), int(a.base[0]), a.sig)
+            rec = tiles.get(key)
+            if rec is not None:
+                if rec[0] is not None and rec[0] != eng and rec[1] > write[0]:
+                    raise _race(info, a.role, "writes", rec[2], "writing", rec[1], write[0])
+                for e2, (end, other) in rec[3].items():
+                    if e2 != eng and end > write[0]:
+                        raise _race(info, a.role, "writes", other, "reading", end, write[0])
+            tiles[key] = [eng, write[1], info, {}]
+
+
+def _race(info: OpInfo, role: str, verb: str, other: OpInfo, doing: str, end: int, start: int) -> SimError:
+    return SimError(f"race: {verb} '{role}' at cycle {start} while '{other.op.name}' at {other.loc or '?'} may still "
+                    f"be {doing} it (until cycle {end}); add its token to after(...)", info.op)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# loop plans
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class LoopPlan:
+    """What a loop nest contains: whether it can run batched and be extrapolated, which engines it uses, whether
+    it waits, and the tokens from outside it uses."""
+
+    batchable: bool
+    extrapolatable: bool
+    slots: tuple[int, ...]
+    entries: tuple[int, ...]
+    has_wait: bool
+    externals: list[Value]
+
+
+def _blocks_inside(op: Operation) -> set[Block]:
+    out: set[Block] = set()
+    for r in op.regions:
+        out.update(r.blocks)
+        for o in r.walk():
+            for rr in o.regions:
+                out.update(rr.blocks)
+    return out
+
+
+def _tokens_only(types: Sequence[Any]) -> bool:
+    return all(isinstance(t, dsa.TokenType) for t in types)
+
+
+def make_plan(loop: Operation) -> LoopPlan:
+    inside = _blocks_inside(loop)
+    batchable = _tokens_only(loop.result_types)
+    extrap = batchable
+    engines: set[str] = set()
+    has_wait = False
+    externals: dict[Value, None] = {}
+    for o in loop.regions[0].walk():
+        name = o.name
+        if name == "scf.for":
+            if not _tokens_only(o.result_types):
+                batchable = extrap = False
+            if any(v.parent_block in inside for v in o.operands[:3]):
+                extrap = False
+        elif name in dsa.ENGINE_OF:
+            engines.add(dsa.ENGINE_OF[name])
+            if "masked" in o.properties:
+                extrap = False
+        elif name == "dsa.wait":
+            has_wait = True
+        elif not (name.startswith("arith.") or name in ("scf.yield", "dsa.buffer", "dsa.join", "memref.get_global")):
+            batchable = extrap = False
+        for v in o.operands:
+            if isinstance(v.type, dsa.TokenType) and v.parent_block not in inside:
+                externals[v] = None
+    slots = tuple(s for e in sorted(engines) for s in SLOTS[e])
+    return LoopPlan(batchable, extrap, slots, tuple(ENTRY[e] for e in sorted(engines)), has_wait, list(externals))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the simulator
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class Simulator(Interpreter):
+    """Runs dsa kernels of ``module`` on a fresh machine (see the module docstring). ``batch=False`` runs every
+    loop tile by tile; ``trace`` records engine events; ``races`` checks tile accesses across engines."""
+
+    def __init__(self, module: Operation, target: dsa.TargetAttr, batch: bool = True, trace: bool = False,
+                 races: bool = True):
+        super().__init__(module)
+        self.target = target
+        self.batch = batch
+        self.data = True
+        self.timing = Timing(target, trace, races)
+        self.layer_stats: dict[str, Stats] = {}
+        self.infos: dict[Operation, OpInfo] = {}
+        self.plans: dict[Operation, LoopPlan] = {}
+        self.sram = Memory("sram", "sram", np.zeros(target.sram_bytes, dtype=np.uint8))
+        self.dram_scratch = Memory("dram scratch", "dram", np.zeros(0, dtype=np.uint8))
+        self.globals: dict[Operation, Memory] = {}
+        self.batched_loops = 0
+        impls = self._impls
+        for name in dsa.ENGINE_OF:
+            impls[name] = Simulator._engine_op
+        impls["dsa.buffer"] = Simulator._buffer
+        impls["dsa.wait"] = Simulator._wait
+        impls["dsa.join"] = Simulator._join
+        impls["scf.for"] = Simulator._for
+        impls["scf.yield"] = Simulator._yield
+        impls["memref.get_global"] = Simulator._get_global
+
+    # --- bookkeeping --------------------------------------------------------------------------------------------
+    def info(self, op: Operation) -> OpInfo:
+        i = self.infos.get(op)
+        if i is None:
+            i = self.infos[op] = decode(op, self.target)
+        return i
+
+    def stats_for(self, layer: str) -> Stats:
+        s = self.layer_stats.get(layer)
+        if s is None:
+            s = self.layer_stats[layer] = Stats()
+        return s
+
+    def plan(self, loop: Operation) -> LoopPlan:
+        p = self.plans.get(loop)
+        if p is None:
+            p = self.plans[loop] = make_plan(loop)
+        return p
+
+    # --- op implementations ---------------------------------------------------------------------------------
+    def _engine_op(self, op: Operation, args: list[Any]) -> list[Any]:
+        info = self.infos.get(op) or self.info(op)
+        acc = info.accesses(args, 1)
+        if self.data:
+            flags = info.flags(args, 1)
+            outs = info.compute({a.role: a.gather() for a in acc if not a.write}, flags, 1)
+            for a in acc:
+                if a.write:
+                    if a.mem.readonly:
+                        raise SimError(f"writes '{a.role}' into read-only memory {a.mem.name}", op)
+                    a.scatter(outs[a.role])
+            info.record(self.stats_for(info.layer), acc, flags)
+        ready = self.timing.ctl
+        for p in info.deps:
+            if args[p] > ready:
+                ready = args[p]
+        return [self.timing.schedule(info, acc, int(ready))]
+
+    def _buffer(self, op: Operation, args: list[Any]) -> list[Any]:
+        return [self.buffer(op)]
+
+    def buffer(self, op: Operation) -> Buf:
+        """The :class:`Buf` of a ``dsa.buffer`` (SRAM, or the DRAM scratch pool grown to fit)."""
+        t = op.results[0].type
+        assert isinstance(t, MemRefType)
+        off = op.properties["offset"].value  # type: ignore[attr-defined]
+        dt = np_dtype(t.element_type)
+        if dsa.space_of(t) == "sram":
+            return Buf(self.sram, off, t.shape, dt)
+        end = off + dsa.nbytes(t)
+        if len(self.dram_scratch.data) < end:
+            self.dram_scratch.resize(end)
+        return Buf(self.dram_scratch, off, t.shape, dt)
+
+    def _get_global(self, op: Operation, args: list[Any]) -> list[Any]:
+        from mlir_py.interpreter import from_attribute
+        from mlir_py.ir import lookup_symbol
+
+        g = lookup_symbol(op, op.properties["name"])  # type: ignore[arg-type]
+        if g is None:
+            raise SimError("unknown global", op)
+        mem = self.globals.get(g)
+        t = op.results[0].type
+        assert isinstance(t, MemRefType)
+        if mem is None:
+            init = g.properties.get("initial_value")
+            if init is None or not hasattr(init, "type"):
+                raise SimError(f"global '@{symbol_name(g)}' has no initial value", op)
+            arr = np.ascontiguousarray(from_attribute(init, RankedTensorType(t.shape, t.element_type), self.module))
+            mem = self.globals[g] = Memory(f"global @{symbol_name(g)}", "dram", arr.view(np.uint8).reshape(-1),
+                                           readonly="constant" in g.properties)
+        return [Buf(mem, 0, t.shape, np_dtype(t.element_type))]
+
+    def _wait(self, op: Operation, args: list[Any]) -> list[Any]:
+        self.timing.ctl = max(self.timing.ctl, *(int(a) for a in args))
+        return []
+
+    def _join(self, op: Operation, args: list[Any]) -> list[Any]:
+        return [max((int(a) for a in args), default=0)]
+
+    def _yield(self, op: Operation, args: list[Any]) -> Exit:
+        return Exit(args)
+
+    def _for(self, op: Operation, args: list[Any]) -> list[Any]:
+        lb, ub, step = (int(a) for a in args[:3])
+        if step <= 0:
+            raise SimError(f"scf.for step must be positive, got {step}", op)
+        trips = len(range(lb, ub, step))
+        carried = list(args[3:])
+        plan = self.plan(op)
+        if self.data and self.batch and trips >= 2 and plan.batchable:
+            from .batch import run_batched
+
+            done = run_batched(self, op, lb, step, trips)
+            if done:
+                self.batched_loops += 1
+                self.data = False
+                try:
+                    carried = self._loop(op, lb, step, 0, done, carried, plan.extrapolatable)
+                finally:
+                    self.data = True
+            return self._loop(op, lb, step, done, trips, carried, False)
+        return self._loop(op, lb, step, 0, trips, carried, plan.extrapolatable and not self.data)
+
+    def _loop(self, op: Operation, lb: int, step: int, t0: int, t1: int, carried: list[Any],
+              extrapolate: bool) -> list[Any]:
+        """Iterations ``t0 <= t < t1``; with ``extrapolate`` (timing only), jump to the end at a steady state."""
+        region = op.regions[0]
+        snaps: list[tuple[Any, ...]] = []
+        plan = self.plans[op] if extrapolate else None
+        tm = self.timing
+        t = t0
+        while t < t1:
+            if plan is not None:
+                snaps.append((self._state(plan, carried), list(tm.busy), len(tm.events),
+                              {k: (v.end, list(v.busy)) for k, v in tm.layers.items()}))
+                if len(snaps) >= 3 and self._extrapolate(plan, snaps, t1 - t):
+                    d = snaps[-1][0][0] - snaps[-2][0][0]
+                    return [c + (t1 - t) * d for c in carried]
+            carried = list(self.run_region(region, [np.int64(lb + t * step), *carried]))
+            t += 1
+        return carried
+
+    def _state(self, plan: LoopPlan, carried: list[Any]) -> tuple[int, ...]:
+        tm = self.timing
+        s = [tm.free[i] for i in plan.slots]
+        if plan.has_wait:
+            s.append(tm.ctl)
+        return tuple(s + [int(c) for c in carried])
+
+    def _extrapolate(self, plan: LoopPlan, snaps: list[tuple[Any, ...]], k: int) -> bool:
+        """If the last two iterations shifted the whole state by one ``d`` (and did the same work), advance the
+        remaining ``k`` iterations at once."""
+        (s0, b0, _, _), (s1, b1, e1, l1), (s2, b2, e2, l2) = snaps[-3:]
+        if not s2:
+            return False
+        d = s2[0] - s1[0]
+        if d <= 0 or any(y - x != d for x, y in zip(s1, s2)) or any(y - x != d for x, y in zip(s0, s1)):
+            return False
+        db = [y - x for x, y in zip(b1, b2)]
+        if db != [y - x for x, y in zip(b0, b1)]:
+            return False
+        tm = self.timing
+        lowest = min((tm.free[i] for i in plan.entries), default=0)
+        externals = [int(self.env[v]) for v in plan.externals if v in self.env]
+        if not plan.has_wait:
+            externals.append(tm.ctl)
+        if any(x > lowest - d for x in externals):  # an outside token could still delay an operation
+            return False
+        for i in plan.slots:
+            tm.free[i] += k * d
+        if plan.has_wait:
+            tm.ctl += k * d
+        for i, x in enumerate(db):
+            tm.busy[i] += k * x
+        if tm.trace:
+            last = tm.events[e1:e2]
+            tm.events.extend((tr, lab, s + j * d, du) for j in range(1, k + 1) for tr, lab, s, du in last)
+        for name, lt in tm.layers.items():  # layers active in the last iteration move with it
+            end0, busy0 = l1.get(name, (None, [0] * len(ENGINES)))
+            if lt.end != end0:
+                lt.end += k * d
+                lt.busy = [x + k * (x - y) for x, y in zip(lt.busy, busy0)]
+        return True
+
+    # --- entry ----------------------------------------------------------------------------------------------
+    def run_kernel(self, fn: Operation, args: Sequence[Buf]) -> None:
+        with np.errstate(all="ignore"):
+            self.call_function(fn, list(args))
+
+
+@dataclass
+class KernelSignature:
+    """The arguments of a kernel: which are inputs and which outputs (``dsa.output``), with their buffers'
+    tensor types (the types of the runner's input and result arrays)."""
+
+    inputs: list[int]
+    outputs: list[int]
+    arg_types: list[MemRefType]
+
+    @property
+    def function_type(self) -> FunctionType:
+        def tensor(t: MemRefType) -> RankedTensorType:
+            return RankedTensorType(t.shape, t.element_type)
+
+        return FunctionType([tensor(self.arg_types[i]) for i in self.inputs],
+                            [tensor(self.arg_types[i]) for i in self.outputs])
+
+
+def kernel_signature(fn: Operation) -> KernelSignature:
+    """Check that ``fn`` is a DSA program entry and describe its arguments. Errors (located at ``fn``): no
+    ``dsa.kernel`` attribute, results, an argument that is not a static identity-layout memref in #dsa.dram of
+    i8/i16/i32/f32."""
+    name = symbol_name(fn)
+    ft = function_type(fn)
+    if "dsa.kernel" not in fn.attributes:
+        raise SimError(f"'@{name}' is not a DSA kernel: mark the entry function with the 'dsa.kernel' attribute", fn)
+    assert ft is not None
+    if ft.results:
+        raise SimError(f"DSA kernel '@{name}' must not return values: write results to DRAM arguments marked "
+                       "'dsa.output'", fn)
+    arg_attrs = fn.properties.get("arg_attrs")
+    inputs, outputs, types = [], [], []
+    for i, t in enumerate(ft.inputs):
+        if not (isinstance(t, MemRefType) and dsa.space_of(t) == "dram" and t.has_static_shape and t.layout is None
+                and t.element_type in dsa.ELEMENT_BYTES):
+            raise SimError(f"argument #{i} of DSA kernel '@{name}' must be a static memref of i8, i16, i32 or f32 in "
+                           f"#dsa.dram, got '{t}'", fn)
+        types.append(t)
+        a = arg_attrs[i] if isinstance(arg_attrs, ArrayAttr) else None
+        is_out = isinstance(a, DictionaryAttr) and "dsa.output" in a.value
+        (outputs if is_out else inputs).append(i)
+    return KernelSignature(inputs, outputs, types)
