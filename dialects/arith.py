@@ -692,7 +692,7 @@ def _fold_binary(operands: list[Attribute | None], fn: Any, result_type: Type | 
             return None
         if isinstance(a, IntegerAttr):
             m = (1 << _iwidth(a.type)) - 1
-            r = fn(a.value & m, b.value & m)  # type: ignore[union-attr]
+            r = fn(a.value & m, b.value & m)  # type: ignore[operator, union-attr]
         else:
             r = fn(a.value, b.value)  # type: ignore[union-attr]
         return None if r is None else _scalar_attr(result_type or a.type, r)
@@ -1199,7 +1199,7 @@ def _float_fold(name: str) -> Any:
                 return [lhs]
             if name in ("arith.mulf", "arith.divf") and c == 1.0:  # x * 1, x / 1 -> x
                 return [lhs]
-            if name == "arith.mulf" and c == 0.0 and {"nnan", "nsz"} <= set(self.properties["fastmath"].flags):
+            if name == "arith.mulf" and c == 0.0 and {"nnan", "nsz"} <= set(self.properties["fastmath"].flags):  # type: ignore[attr-defined]
                 return [rhs]
             if name == "arith.maximumf" and c == -math.inf or name == "arith.minimumf" and c == math.inf:
                 return [lhs]
@@ -1291,7 +1291,7 @@ def _fold_extf(self: Op, operands: list[Attribute | None]) -> Any:
     if tr is not None and tr.operand(0).type == self.results[0].type:
         tf = tr.properties.get("fastmath")
         ef = self.properties.get("fastmath")
-        if tf is not None and ef is not None and "contract" in tf.flags and "contract" in ef.flags:
+        if tf is not None and ef is not None and "contract" in tf.flags and "contract" in ef.flags:  # type: ignore[attr-defined]
             return [tr.operand(0)]
     kind = _kind(self.results[0].type)
     return _wrap(_fold_cast(operands[0], self.results[0].type, lambda a: _exact_float(a, kind)))
@@ -1954,9 +1954,9 @@ def CmpFIntToFPConst(op: Op, rw: PatternRewriter) -> bool:
 
 
 _PATTERNS: dict[str, list[RewritePattern]] = {
-    "arith.addi": _ADDI_PATTERNS + [AddIMulNegativeOneRhs, AddIMulNegativeOneLhs],
+    "arith.addi": _ADDI_PATTERNS + [AddIMulNegativeOneRhs, AddIMulNegativeOneLhs],  # type: ignore[dict-item]
     "arith.addui_extended": [_drr("arith.addui_extended", 1, "AddUIExtendedToAddI", _extended_to_plain("arith.addi"))],
-    "arith.subi": _SUBI_PATTERNS + [SubISubILHSRHSLHS],
+    "arith.subi": _SUBI_PATTERNS + [SubISubILHSRHSLHS],  # type: ignore[dict-item]
     "arith.muli": [MulIMulIConstant],
     "arith.mulsi_extended": [_drr("arith.mulsi_extended", 1, "MulSIExtendedToMulI",
                                   _extended_to_plain("arith.muli")), MulSIExtendedRHSOne],

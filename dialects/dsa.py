@@ -399,7 +399,7 @@ class DsaOp(Op):
     def verify_(self) -> None:
         self.check()
         for r in self.results:  # token misuse: an operation nobody waits for, depends on or yields
-            if isinstance(r.type, TokenType) and not r.has_uses:
+            if isinstance(r.type, TokenType) and not r.has_uses():
                 raise self.emit_error("token is never used: wait for it, depend on it (after(...)) or yield it")
 
     def check(self) -> None:

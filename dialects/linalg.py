@@ -741,7 +741,7 @@ class MapOp(LinalgOp, name="linalg.map", traits=_STRUCTURED_TRAITS):
     init = operand(TensorOrMemref)
     result = var_result(AnyTensor)
     mapper = region_def()
-    custom_grammar = "[linalg_payload] [linalg_ins] [linalg_outs] [attr_dict] [linalg_long_body]"
+    custom_grammar = "[linalg_payload] [linalg_ins] linalg_outs [attr_dict] [linalg_long_body]"
     custom_rules = {**STRUCTURED_RULES, **PAYLOAD_RULES,
                     "linalg_long_body": ("linalg_region_args region", lambda c, st: c)}
 

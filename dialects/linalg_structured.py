@@ -193,10 +193,11 @@ class LinalgOp(Op):
     ``DestinationStyleOpInterface``). The API later passes use:
 
     ``inputs`` / ``outputs`` (values), ``indexing_maps()`` (one affine map per operand), ``iterator_types()``
-    (``"parallel"``/``"reduction"`` per loop), ``num_loops``, ``body`` (the payload block), ``region_input_args``
-    / ``region_output_args`` (its arguments), ``yield_values``, ``loops_to_shapes_map()``,
-    ``shapes_to_loops_map()``, ``static_loop_ranges()`` (loop trip counts, ``DYNAMIC`` when unknown),
-    ``reduction_dims()``, ``has_tensor_semantics()`` / ``has_buffer_semantics()``, ``tied_result(i)``.
+    (``"parallel"``/``"reduction"`` per loop), ``num_loops``, ``payload_region`` and ``body`` (its block),
+    ``region_input_args`` / ``region_output_args`` (the block's arguments), ``yield_values``,
+    ``loops_to_shapes_map()``, ``shapes_to_loops_map()``, ``static_loop_ranges()`` (loop trip counts, ``DYNAMIC``
+    when unknown), ``reduction_dims()``, ``has_tensor_semantics()`` / ``has_buffer_semantics()``,
+    ``tied_result(i)``, ``get_effects()``.
     Subclasses give ``num_inits()`` (default: the ``operandSegmentSizes`` split) and the maps and iterators."""
 
     __slots__ = ()
@@ -256,6 +257,10 @@ class LinalgOp(Op):
         return [sizes[r.position] for r in inv.results]  # type: ignore[attr-defined]
 
     # --- payload ---------------------------------------------------------------------------------------------------
+    @property
+    def payload_region(self) -> Region:
+        return self.regions[0]
+
     @property
     def body(self) -> Block:
         return self.regions[0].blocks[0]

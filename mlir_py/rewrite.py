@@ -510,7 +510,7 @@ class FunctionPattern(RewritePattern):
         super().__init__(root, benefit, name or fn.__name__)
         self.fn = fn
         self.__doc__ = fn.__doc__
-        self.match_and_rewrite = fn  # type: ignore[method-assign]  # one call instead of two per attempt
+        self.match_and_rewrite = fn  # type: ignore[assignment, method-assign]  # one call instead of two per attempt
 
 
 def rewrite_pattern(root: str | type | None, benefit: int = 1) -> Callable[[Callable[[Any, PatternRewriter], bool]],
@@ -639,7 +639,7 @@ class OperationFolder:
         value = constant_value(op.results[0])
         scope = self.scopes.get(insertion_region(op.parent), {})
         for d in dialects:
-            scope.pop((d, value, op.results[0].type), None)
+            scope.pop((d, value, op.results[0].type), None)  # type: ignore[arg-type]
 
     def get_or_create_constant(self, block: Block, dialect: Any, value: Attribute, type: Type,
                                location: LocationAttr | None = None) -> Value | None:
@@ -1157,7 +1157,7 @@ class GreedyPatternRewriteDriver(Listener):
             cls = type(op)
             info = op_info.get(cls) or _op_info(cls)
             if do_fold and not info.const_like and (info.has_fold or info.commutative):
-                consts = []
+                consts: list[Any] = []
                 for o in op._operands:  # inlined ``constant_value`` (the hottest call of the driver)
                     d = getattr(o.value, "op", None)
                     if d is None:

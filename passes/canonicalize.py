@@ -7,10 +7,12 @@ shared by every run. The greedy driver (:func:`mlir_py.rewrite.apply_patterns_gr
 their ``fold()`` hooks, uniques and hoists constants, and erases dead ops.
 
 Options are MLIR's: ``top-down`` (default true: process ops in program order), ``region-simplify``
-(``disabled`` | ``normal`` | ``aggressive``; normal erases unreachable blocks and runs region DCE; block merging of
-the aggressive level is a no-op until the cf dialect exists), ``max-iterations``, ``max-num-rewrites``,
-``test-convergence`` (fail the pass when the fixpoint is not reached — otherwise canonicalization is best
-effort, as in MLIR), ``disable-patterns`` / ``enable-patterns`` (pattern names, e.g. ``AddIAddConstant``).
+(``disabled`` | ``normal`` | ``aggressive``; normal runs region DCE, including dead block arguments of cf branches;
+the block merging of the aggressive level is not implemented, so it acts as normal — docs/canonicalization.md;
+unreachable blocks are erased at every iteration whatever the level, as in MLIR), ``max-iterations``,
+``max-num-rewrites``, ``test-convergence`` (fail the pass when the fixpoint is not reached — otherwise
+canonicalization is best effort, as in MLIR), ``disable-patterns`` / ``enable-patterns`` (pattern names, e.g.
+``AddIAddConstant``).
 """
 
 from __future__ import annotations
@@ -57,8 +59,10 @@ def canonicalization_patterns(context: Any = None, disabled: tuple[str, ...] = (
 
 @register_pass
 class CanonicalizePass(Pass):
-    """Canonicalize operations: apply every fold and canonicalization pattern of the loaded dialects greedily
-    (MLIR's ``-canonicalize``). See the module docstring for the options."""
+    """Canonicalize operations: apply every fold and canonicalization pattern of the loaded dialects greedily until
+    nothing changes (MLIR's ``-canonicalize``); constants are uniqued and hoisted to the start of the enclosing
+    isolated region, dead ops erased. Non-convergence fails the pass only with ``test-convergence``.
+    Differences from MLIR: docs/canonicalization.md."""
 
     argument = "canonicalize"
     summary = "Canonicalize operations"

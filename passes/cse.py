@@ -86,7 +86,7 @@ def _ops_equivalent(a: Operation, b: Operation, vmap: dict[Any, Any]) -> bool:
         return False
     if not _regions_equivalent(a, b, vmap):
         return False
-    for x, y in zip(a.results, b.results):
+    for x, y in zip(a.results, b.results):  # type: ignore[assignment]
         vmap[x] = y
     return True
 

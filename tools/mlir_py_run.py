@@ -1,12 +1,17 @@
 """mlir-py-run: run a function of an MLIR file on numpy inputs, like ``mlir-cpu-runner`` with .npy files.
 
     mlir-py-run FILE [--entry NAME] [--target=interp|dsa|cpu] (--input A.npy ... | --random-inputs [--seed S])
-                [--output OUT.npy ...] [--print]
+                [--output OUT.npy ...] [--print] [--stats] [--stats-json FILE] [--trace FILE]
 
 Inputs are checked against the entry's signature (count, shape, dtype: docs/interpreter.md lists the dtype of
 each type; bf16 is float32 holding bf16 values). ``--output`` files receive the results in order (fewer files
 than results writes the first ones). Exit code 0 on success, 1 with an MLIR-style diagnostic on any error: the
 file cannot be read, parse or verification errors, bad inputs, a runtime error (e.g. integer division by zero).
+
+``--target=dsa`` runs a ``dsa.kernel`` function on the DSA simulator (docs/dsa.md): the inputs are its DRAM
+arguments except those marked ``dsa.output``, which are the results; ``--stats`` prints the simulator's report
+(cycles, utilization, bytes, energy, roofline bounds), ``--stats-json`` writes it as JSON and ``--trace`` writes
+the engine timelines as a Chrome/Perfetto trace.
 """
 
 from __future__ import annotations
@@ -36,8 +41,34 @@ def run_interp(module: Operation, entry: str, inputs: Sequence[Any]) -> Sequence
     return Interpreter(module).call(entry, inputs)
 
 
-#: --target name -> runner; the DSA simulator and the LLVM JIT register here when they exist
-TARGETS: dict[str, Runner] = {"interp": run_interp}
+def run_dsa(module: Operation, entry: str, inputs: Sequence[Any], options: Any = None) -> Sequence[Any]:
+    """The DSA simulator: the results are the kernel's ``dsa.output`` arguments; ``options`` (the command line)
+    asks for the report (``stats``, ``stats_json``, ``trace``)."""
+    from mlir_py.dsa_sim import simulate
+
+    trace = getattr(options, "trace", None)
+    result = simulate(module, entry, inputs, trace=bool(trace))
+    if getattr(options, "stats", False):
+        print(result.report.table())
+    for path, write in ((getattr(options, "stats_json", None), result.report.write_json),
+                        (trace, result.report.write_trace)):
+        if path:
+            try:
+                write(path)
+            except OSError as e:
+                raise RunError(f"could not write '{path}': {e.strerror or e}") from None
+    return result.outputs
+
+
+def dsa_signature(fn: Operation) -> FunctionType:
+    """A DSA kernel's inputs and results as tensor types (its non-output and ``dsa.output`` DRAM arguments)."""
+    from mlir_py.dsa_sim import kernel_signature
+
+    return kernel_signature(fn).function_type
+
+
+#: --target name -> runner; the LLVM JIT registers here when it exists
+TARGETS: dict[str, Runner] = {"interp": run_interp, "dsa": run_dsa}
 KNOWN_TARGETS = ("interp", "dsa", "cpu")
 
 
@@ -63,6 +94,10 @@ def build_arg_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", dest="outputs", action="append", default=[], metavar="FILE.npy",
                    help="write a result to a .npy file; repeat in result order")
     p.add_argument("--print", dest="print_results", action="store_true", help="print the results")
+    p.add_argument("--stats", action="store_true", help="--target=dsa: print the simulator's statistics")
+    p.add_argument("--stats-json", metavar="FILE", help="--target=dsa: write the statistics as JSON")
+    p.add_argument("--trace", metavar="FILE", help="--target=dsa: write the engine timelines as a Chrome/Perfetto "
+                                                   "trace (JSON trace-event format)")
     p.add_argument("--allow-unregistered-dialect", action="store_true", help="allow operations of unknown dialects")
     p.add_argument("--load-dialect-plugin", action="append", default=[], metavar="PATH",
                    help="load a dialect plugin (a .py file, package directory or module name)")
@@ -128,6 +163,10 @@ def run(args: Any, sources: SourceManager) -> int:
         raise RunError(f"target '{args.target}' is not available yet")
     if args.inputs and args.random_inputs:
         raise RunError("--input and --random-inputs are mutually exclusive")
+    dsa_only = [f for f, v in (("--stats", args.stats), ("--stats-json", args.stats_json), ("--trace", args.trace))
+                if v]
+    if dsa_only and args.target != "dsa":
+        raise RunError(f"{dsa_only[0]} needs --target=dsa")
     ctx = Context(allow_unregistered_dialects=args.allow_unregistered_dialect)
     for path in args.load_dialect_plugin:
         try:
@@ -143,8 +182,10 @@ def run(args: Any, sources: SourceManager) -> int:
     module = ctx.parser.parse(text, filename)
     verify(module)
     fn, ft = find_entry(module, args.entry)
+    if args.target == "dsa":
+        ft = dsa_signature(fn)
     inputs = load_inputs(args, fn, ft)
-    results = runner(module, args.entry, inputs)
+    results = run_dsa(module, args.entry, inputs, args) if args.target == "dsa" else runner(module, args.entry, inputs)
     write_outputs(args.outputs, results, fn)
     if args.print_results:
         for i, (v, t) in enumerate(zip(results, ft.results)):

@@ -48,7 +48,7 @@ class Group:
     """All instances of one engine op in a chunk."""
 
     __slots__ = ("op", "info", "args", "n", "shape", "seq", "acc", "flags", "outputs", "reads", "writes", "index",
-                 "depth", "root")
+                 "depth", "root", "prev")
 
     def __init__(self, op: Operation, info: OpInfo, index: int):
         self.op, self.info, self.index = op, info, index
@@ -67,6 +67,7 @@ class Group:
         #: waves: the length of the chain of own instances feeding each instance, and the chain's first instance
         self.depth: np.ndarray | None = None
         self.root: np.ndarray | None = None
+        self.prev: np.ndarray | None = None
 
 
 def run_batched(sim: Simulator, loop: Operation, lb: int, step: int, trips: int) -> int:
@@ -307,7 +308,7 @@ def _topological(groups: list[Group], writers: list[tuple[Group, int]]) -> list[
     preds: dict[int, set[int]] = {g.index: set() for g in groups}
     for g in groups:
         self_src = []
-        for p, r in g.reads.items():
+        for _p, r in g.reads.items():
             if r is None:
                 continue
             wid, winst = r
@@ -322,6 +323,7 @@ def _topological(groups: list[Group], writers: list[tuple[Group, int]]) -> list[
             mask, inst = self_src[0]
             ident = np.arange(g.n, dtype=np.int64)
             nxt = np.where(mask, inst, ident)
+            g.prev = np.where(mask, inst, -1)
             depth = (nxt != ident).astype(np.int64)
             while True:
                 jump = nxt[nxt]
@@ -395,19 +397,51 @@ def _chains(g: Group, pre: dict[str, np.ndarray], writers: list[tuple[Group, int
     chains = int(first.sum())
     if chains * length != g.n:
         return False
-    order = np.lexsort((g.depth, g.root))
     p = pre["p"]
-    sums = np.take(p, order, axis=0).reshape(chains, length, *p.shape[1:])
-    roots = order.reshape(chains, length)[:, 0]
-    start = g.flags[roots]
-    if start.any():  # chains continuing a sum made before them
-        acc0 = _inputs(g, roots[start], writers, only=info.staged)["acc"]
-        sums[start, 0] = acc0 + sums[start, 0]
-    sums = np.add.accumulate(sums, axis=1).reshape(p.shape)
-    s = np.empty_like(sums)
-    s[order] = sums
+    tile = p.shape[1:]
+    ax = _chain_axis(g)
+    if ax is not None:  # the chains run along one loop of the nest: accumulate along that axis, in place
+        sums = p.reshape(g.shape + tile).copy()
+        roots = np.arange(g.n, dtype=np.int64).reshape(g.shape).take(0, axis=ax).reshape(-1)
+        first_slice = (slice(None),) * ax + (0,)
+        start = g.flags[roots]
+        if start.any():  # chains continuing a sum made before them
+            acc0 = _inputs(g, roots[start], writers, only=info.staged)["acc"]
+            view = sums[first_slice].reshape((-1, *tile))
+            view[start] = acc0 + view[start]
+            sums[first_slice] = view.reshape(sums[first_slice].shape)
+        s = np.add.accumulate(sums, axis=ax).reshape(p.shape)
+    else:
+        order = np.lexsort((g.depth, g.root))
+        sums = np.take(p, order, axis=0).reshape(chains, length, *tile)
+        roots = order.reshape(chains, length)[:, 0]
+        start = g.flags[roots]
+        if start.any():
+            acc0 = _inputs(g, roots[start], writers, only=info.staged)["acc"]
+            sums[start, 0] = acc0 + sums[start, 0]
+        sums = np.add.accumulate(sums, axis=1).reshape(p.shape)
+        s = np.empty_like(sums)
+        s[order] = sums
     _store(g, None, info.finish_sums(s, pre))  # type: ignore[attr-defined]
     return True
+
+
+def _chain_axis(g: Group) -> int | None:
+    """The loop axis along which every chain of ``g`` runs (each instance fed by its neighbour before it on
+    that axis, chains starting at 0), if any."""
+    assert g.depth is not None and g.prev is not None
+    depth = g.depth.reshape(g.shape)
+    ident = np.arange(g.n, dtype=np.int64).reshape(g.shape)
+    for ax, size in enumerate(g.shape):
+        if size < 2:
+            continue
+        coord = np.arange(size).reshape((size,) + (1,) * (len(g.shape) - ax - 1))
+        if (depth == coord).all():
+            stride = int(np.prod(g.shape[ax + 1:], dtype=np.int64))
+            expect = np.where(depth > 0, ident - stride, -1).reshape(-1)
+            if np.array_equal(expect, g.prev):
+                return ax
+    return None
 
 
 def _store(g: Group, sel: np.ndarray | None, outs: dict[str, np.ndarray]) -> None:
@@ -429,6 +463,17 @@ def _invariant(rows: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, tu
     return r.reshape(-1), r.shape
 
 
+def _representatives(key: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, tuple[int, ...]]:
+    """Like :func:`_invariant` for ``key`` (e.g. addresses), returning instance numbers: one instance for each
+    position of the reduced shape."""
+    k = key.reshape(shape)
+    inst = np.arange(key.size, dtype=np.int64).reshape(shape)
+    for ax in range(len(shape)):
+        if k.shape[ax] > 1 and (k == k.take([0], axis=ax)).all():
+            k, inst = k.take([0], axis=ax), inst.take([0], axis=ax)
+    return inst.reshape(-1), inst.shape
+
+
 def _inputs(g: Group, sel: np.ndarray | None, writers: list[tuple[Group, int]], only: tuple[str, ...] | None = None,
             exclude: tuple[str, ...] = (), shaped: bool = False) -> dict[str, np.ndarray]:
     """The read operands of instances ``sel`` (all by default), each from the instance that wrote it in program
@@ -441,14 +486,9 @@ def _inputs(g: Group, sel: np.ndarray | None, writers: list[tuple[Group, int]], 
             continue
         r = g.reads.get(p)
         if shaped and a.mask is None and (r is None or (r[0] == r[0][0]).all()):
-            if r is None or r[0][0] < 0:  # from memory
-                inst, shape = _invariant(a.base, g.shape)
-                base = a.base
-                a.base = inst
-                try:
-                    data = a.gather()
-                finally:
-                    a.base = base
+            if r is None or r[0][0] < 0:  # from memory: one instance per distinct address
+                rep, shape = _representatives(a.base, g.shape)
+                data = a.gather(rep)
             else:
                 wg, wp = writers[int(r[0][0])]
                 rows, shape = _invariant(r[1], g.shape)
@@ -468,23 +508,22 @@ def _versions(g: Group, a: Access, r: tuple[np.ndarray, np.ndarray], sel: np.nda
               writers: list[tuple[Group, int]]) -> np.ndarray:
     """The data access ``a`` reads for instances ``sel``: what its producers wrote (``r``: writer ids and
     instances, -1 for memory)."""
-    if True:
-        wid, winst = (r[0], r[1]) if sel is None else (r[0][sel], r[1][sel])
-        w0 = int(wid[0])
-        if (wid == w0).all():  # one producer (or none) for all: one gather
-            if w0 < 0:
-                return a.gather(sel)
-            wg, wp = writers[w0]
-            data = np.take(wg.outputs[wp], winst, axis=0)
-        else:
-            init = wid < 0
-            data = np.empty((n, *a.shape), dtype=a.dtype)
-            if init.any():
-                data[init] = a.gather(np.flatnonzero(init) if sel is None else sel[init])
-            for w in np.unique(wid[~init]):
-                m = wid == w
-                wg, wp = writers[int(w)]
-                data[m] = np.take(wg.outputs[wp], winst[m], axis=0)
-        if a.mask is not None:
-            data.reshape(n, -1)[~(a.mask if sel is None else a.mask[sel])] = 0
-        return data
+    wid, winst = (r[0], r[1]) if sel is None else (r[0][sel], r[1][sel])
+    w0 = int(wid[0])
+    if (wid == w0).all():  # one producer (or none) for all: one gather
+        if w0 < 0:
+            return a.gather(sel)
+        wg, wp = writers[w0]
+        data = np.take(wg.outputs[wp], winst, axis=0)
+    else:
+        init = wid < 0
+        data = np.empty((n, *a.shape), dtype=a.dtype)
+        if init.any():
+            data[init] = a.gather(np.flatnonzero(init) if sel is None else sel[init])
+        for w in np.unique(wid[~init]):
+            m = wid == w
+            wg, wp = writers[int(w)]
+            data[m] = np.take(wg.outputs[wp], winst[m], axis=0)
+    if a.mask is not None:
+        data.reshape(n, -1)[~(a.mask if sel is None else a.mask[sel])] = 0
+    return data

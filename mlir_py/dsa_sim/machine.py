@@ -37,8 +37,13 @@ class SimError(DiagnosticError):
     """A runtime diagnostic of the simulator (out-of-bounds box, race between engines, unsupported op),
     located at the operation."""
 
-    def __init__(self, message: str, op: Operation | None = None):
-        diag = VerifyError(message, op).diagnostic if op is not None else Diagnostic("error", message)
+    def __init__(self, message: str, op: Operation | None = None, prefix: bool = True):
+        """``prefix``: start with ``'name' op`` (MLIR's ``emitOpError``), else only locate at ``op``."""
+        if op is None:
+            diag = Diagnostic("error", message)
+        else:
+            diag = VerifyError(message, op if prefix else None, op.location).diagnostic
+            diag.op = op
         super().__init__(diag)
         self.message = message
 

@@ -464,18 +464,18 @@ def kernel_signature(fn: Operation) -> KernelSignature:
     name = symbol_name(fn)
     ft = function_type(fn)
     if "dsa.kernel" not in fn.attributes:
-        raise SimError(f"'@{name}' is not a DSA kernel: mark the entry function with the 'dsa.kernel' attribute", fn)
+        raise SimError(f"'@{name}' is not a DSA kernel: mark the entry function with the 'dsa.kernel' attribute", fn, prefix=False)
     assert ft is not None
     if ft.results:
         raise SimError(f"DSA kernel '@{name}' must not return values: write results to DRAM arguments marked "
-                       "'dsa.output'", fn)
+                       "'dsa.output'", fn, prefix=False)
     arg_attrs = fn.properties.get("arg_attrs")
     inputs, outputs, types = [], [], []
     for i, t in enumerate(ft.inputs):
         if not (isinstance(t, MemRefType) and dsa.space_of(t) == "dram" and t.has_static_shape and t.layout is None
                 and t.element_type in dsa.ELEMENT_BYTES):
             raise SimError(f"argument #{i} of DSA kernel '@{name}' must be a static memref of i8, i16, i32 or f32 in "
-                           f"#dsa.dram, got '{t}'", fn)
+                           f"#dsa.dram, got '{t}'", fn, prefix=False)
         types.append(t)
         a = arg_attrs[i] if isinstance(arg_attrs, ArrayAttr) else None
         is_out = isinstance(a, DictionaryAttr) and "dsa.output" in a.value

@@ -13,7 +13,7 @@
 // RUN: not mlir-py-run %s --entry dynamic --random-inputs 2>&1 | filecheck %s --check-prefix=DYNAMIC
 // RUN: not mlir-py-run %s --entry make_inputs --output %t.1.npy --output %t.2.npy --output %t.3.npy --output %t.4.npy 2>&1 | filecheck %s --check-prefix=OUTPUTS
 // RUN: not mlir-py-run %s --entry div --input %t.i32.npy --random-inputs 2>&1 | filecheck %s --check-prefix=BOTH
-// RUN: not mlir-py-run %s --target=dsa 2>&1 | filecheck %s --check-prefix=DSA
+// RUN: not mlir-py-run %s --target=dsa --entry div 2>&1 | filecheck %s --check-prefix=DSA
 // RUN: not mlir-py-run %s --target=cpu --entry make_inputs 2>&1 | filecheck %s --check-prefix=CPU
 // RUN: not mlir-py-run %s --target=gpu 2>&1 | filecheck %s --check-prefix=TARGET
 // RUN: not mlir-py-run %t.does-not-exist.mlir 2>&1 | filecheck %s --check-prefix=NOFILE
@@ -61,7 +61,7 @@ func.func @dynamic(%a: tensor<?xf32>) -> tensor<?xf32> {
 }
 
 // OUTPUTS: error: 4 --output file(s) given but '@make_inputs' returns 3 result(s)
-// DSA: error: target 'dsa' is not available yet
+// DSA: error: '@div' is not a DSA kernel: mark the entry function with the 'dsa.kernel' attribute
 // CPU: error: target 'cpu' is not available yet
 // TARGET: error: unknown target 'gpu' (expected one of: interp, dsa, cpu)
 // NOFILE: error: could not open input file '{{.*}}does-not-exist.mlir': No such file or directory
