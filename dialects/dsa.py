@@ -21,8 +21,9 @@ How a program is written (docs/dsa.md has the whole story and the cost of every 
   Tiles are contiguous; each starts at a 64-byte aligned SRAM address.
 * **Tokens** — every engine operation is asynchronous: it returns a ``!dsa.token`` (:class:`TokenType`) and starts
   only after the tokens in its ``after(...)`` list have completed; ``dsa.wait`` makes the control processor wait.
-  Tokens cross loop iterations as ``scf.for`` ``iter_args``. Every token must be used (waited on, depended on or
-  yielded): an unused token is an operation nobody waits for.
+  Tokens cross loop iterations as ``scf.for`` ``iter_args``. The token of a ``dsa.dma_store`` must be used
+  (waited on, depended on or yielded): otherwise nothing makes the kernel wait for its result to reach DRAM. A
+  read of a tile before the operation writing it has completed is a race the simulator reports.
 * **Entry** — a ``func.func`` with the unit attribute ``dsa.kernel`` taking DRAM memrefs; arguments with the
   argument attribute ``dsa.output`` are the results (zero-initialized by the runner, returned in order).
 * **Grouping** — an op (or an enclosing ``scf.for``) with the string attribute ``dsa.layer = "name"`` is
@@ -398,9 +399,7 @@ class DsaOp(Op):
 
     def verify_(self) -> None:
         self.check()
-        for r in self.results:  # token misuse: an operation nobody waits for, depends on or yields
-            if isinstance(r.type, TokenType) and not r.has_uses():
-                raise self.emit_error("token is never used: wait for it, depend on it (after(...)) or yield it")
+
 
     def check(self) -> None:
         """The op's own invariants (``verify_`` adds the token-use check)."""
@@ -641,7 +640,8 @@ class DmaStoreOp(_DmaOp, name="dsa.dma_store"):
 
     Syntax: ``%t = dsa.dma_store %cbuf[%ii, %jj] into %C[%i, %j] [16, 16] after(%tm) :
     memref<4x4x16x16xf32, #dsa.sram>, memref<512x512xf32, #dsa.dram>``.
-    Cost and errors: as ``dsa.dma_load`` (DRAM bytes are the elements written)."""
+    Cost and errors: as ``dsa.dma_load`` (DRAM bytes are the elements written); a token nobody uses (the
+    kernel would not wait for the result to reach DRAM)."""
 
     DIRECTION = "store"
     custom_grammar = f'dsa_tile "into" dsa_tile dsa_ints {_BOX} {TAIL_GRAMMAR}'
@@ -657,6 +657,12 @@ class DmaStoreOp(_DmaOp, name="dsa.dma_store"):
         cls._box_props(b, sizes, strides, perm, masked)
         op: DmaStoreOp = b.finish(attrs)
         return op
+
+    def check(self) -> None:
+        super().check()
+        if not self.token.has_uses():
+            raise self.emit_error("token is never used: wait for it, depend on it (after(...)) or yield it, or the "
+                                  "kernel may end before the data reaches DRAM")
 
     def print_custom(self, p: Any) -> str:
         return (f"{p.op_name(self)} {_ptile(p, self.sram, self.sram_indices)} into {self._print_box(p)}"

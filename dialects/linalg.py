@@ -344,27 +344,24 @@ class NamedStructuredOp(LinalgOp):
         return [pb.binary("add", c, m)]
 
     # --- maps ------------------------------------------------------------------------------------------------------
-    def default_maps(self) -> list[AffineMap]:
+    def compute_maps(self) -> list[AffineMap]:
+        """The maps the op implies (from its attributes and operand ranks)."""
         raise NotImplementedError
 
     def indexing_maps(self) -> list[AffineMap]:
         """The op's maps; yaml ops cache them in the discardable ``linalg.memoized_indexing_maps`` (as MLIR's
         ``getIndexingMaps``, which also sets it the first time)."""
         if not self.memoize:
-            return self.default_maps()
+            return self.compute_maps()
         cached = self.attributes.get(MEMOIZED)
         if isinstance(cached, ArrayAttr) and all(isinstance(a, AffineMapAttr) for a in cached):
             return [a.value for a in cached]  # type: ignore[attr-defined]
-        maps = self.default_maps()
+        maps = self.compute_maps()
         self.attributes[MEMOIZED] = affine_maps_attr(maps)
         return maps
 
     def iterator_types(self) -> list[str]:
         return list(self.iterators)
-
-    def unsigned_cast(self) -> bool:
-        c = self.properties.get("cast")
-        return isinstance(c, TypeFnAttr) and c.value == "cast_unsigned"
 
     # --- construction ----------------------------------------------------------------------------------------------
     @classmethod
@@ -413,26 +410,33 @@ class NamedStructuredOp(LinalgOp):
         return s + print_io(p, self.inputs, self.outputs) + print_arrow_types(p, self.result_types)
 
 
-class FillOp(NamedStructuredOp, name="linalg.fill", traits=_STRUCTURED_TRAITS):
-    """Fill the output with a scalar: ``O(i...) = value``.
+class _OneToOne(NamedStructuredOp):
+    """Named ops over the output's iteration space (one parallel loop per output dimension): fill, copy."""
+
+    __slots__ = ()
+    n_args = 2
+    memoize = False
+
+    def rank(self) -> int:
+        return len(static_shape(self.outputs[0].type)) if self.outputs else 0
+
+    def iterator_types(self) -> list[str]:
+        return [PARALLEL] * self.rank()
+
+
+class FillOp(_OneToOne, name="linalg.fill", traits=_STRUCTURED_TRAITS):
+    """Fill the output with a scalar: ``O(i...) = value``; maps ``() `` for the value, identity for the output.
 
     Syntax: ``linalg.fill ins(%cst : f32) outs(%t : tensor<4x8xf32>) -> tensor<4x8xf32>``.
     Errors: an input that is not a scalar (``expected op with scalar input``); a value type other than the
     output element type."""
 
-    n_args = 2
-    memoize = False
-
     @classmethod
     def build_payload(cls, pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
         return [args[0]]
 
-    def default_maps(self) -> list[AffineMap]:
-        r = len(static_shape(self.outputs[0].type)) if self.outputs else 0
-        return [AffineMap(r, 0, []), AffineMap.identity(r)]
-
-    def iterator_types(self) -> list[str]:
-        return [PARALLEL] * (len(static_shape(self.outputs[0].type)) if self.outputs else 0)
+    def compute_maps(self) -> list[AffineMap]:
+        return [AffineMap(self.rank(), 0, []), AffineMap.identity(self.rank())]
 
     def verify_(self) -> None:
         super().verify_()
@@ -446,25 +450,20 @@ class FillOp(NamedStructuredOp, name="linalg.fill", traits=_STRUCTURED_TRAITS):
             raise self.emit_error(f"expected fill value type ('{v.type}') to match output element type ('{et}')")
 
 
-class CopyOp(NamedStructuredOp, name="linalg.copy", traits=_STRUCTURED_TRAITS):
-    """Copy the input into the output elementwise, converting the element type (``cast``, signed by default).
+class CopyOp(_OneToOne, name="linalg.copy", traits=_STRUCTURED_TRAITS):
+    """Copy the input into the output elementwise, converting the element type (``cast``, signed by default);
+    both maps are identities.
 
     Syntax: ``linalg.copy ins(%a : memref<4xf16>) outs(%b : memref<4xf32>)``."""
 
     cast = prop(TypeFn, optional=True)
-    n_args = 2
-    memoize = False
 
     @classmethod
     def build_payload(cls, pb: PayloadBuilder, args: Sequence[Value], out: Type, unsigned: bool) -> list[Value]:
         return [pb.cast(out, args[0], unsigned)]
 
-    def default_maps(self) -> list[AffineMap]:
-        r = len(static_shape(self.outputs[0].type)) if self.outputs else 0
-        return [AffineMap.identity(r)] * 2
-
-    def iterator_types(self) -> list[str]:
-        return [PARALLEL] * (len(static_shape(self.outputs[0].type)) if self.outputs else 0)
+    def compute_maps(self) -> list[AffineMap]:
+        return [AffineMap.identity(self.rank())] * 2
 
 
 def _m(n: int, *exprs: AffineExpr) -> AffineMap:
@@ -482,12 +481,14 @@ class _MatmulLike(NamedStructuredOp):
     ``cast``."""
 
     __slots__ = ()
+    indexing_maps_ = prop(AffineMapArray, optional=True, attr_name="indexing_maps")
+    cast = prop(TypeFn, optional=True)
     memoize = False
     DEFAULT_MAPS: ClassVar[list[AffineMap]] = []
     custom_grammar = "[linalg_maps_kw] linalg_named_tail"
     custom_rules = {**STRUCTURED_RULES, "linalg_maps_kw": ('"indexing_maps" "=" attribute', lambda c, st: c[0])}
 
-    def default_maps(self) -> list[AffineMap]:
+    def compute_maps(self) -> list[AffineMap]:
         a = self.properties.get("indexing_maps")
         if isinstance(a, ArrayAttr):
             return [x.value for x in a]  # type: ignore[attr-defined]
@@ -519,8 +520,6 @@ class MatmulOp(_MatmulLike, name="linalg.matmul", traits=_STRUCTURED_TRAITS):
 
     Shapes: A (M, K), B (K, N), C (M, N). ``indexing_maps`` may transpose or broadcast operands."""
 
-    indexing_maps_ = prop(AffineMapArray, optional=True, attr_name="indexing_maps")
-    cast = prop(TypeFn, optional=True)
     iterators = (PARALLEL, PARALLEL, REDUCTION)
     DEFAULT_MAPS = _MATMUL_MAPS
 
@@ -530,8 +529,6 @@ class BatchMatmulOp(_MatmulLike, name="linalg.batch_matmul", traits=_STRUCTURED_
 
     Shapes: A (B, M, K), B (B, K, N), C (B, M, N)."""
 
-    indexing_maps_ = prop(AffineMapArray, optional=True, attr_name="indexing_maps")
-    cast = prop(TypeFn, optional=True)
     iterators = (PARALLEL, PARALLEL, PARALLEL, REDUCTION)
     DEFAULT_MAPS = _BATCH_MATMUL_MAPS
 
@@ -542,7 +539,7 @@ class MatvecOp(NamedStructuredOp, name="linalg.matvec", traits=_STRUCTURED_TRAIT
 
     iterators = (PARALLEL, REDUCTION)
 
-    def default_maps(self) -> list[AffineMap]:
+    def compute_maps(self) -> list[AffineMap]:
         return [_m(2, _d[0], _d[1]), _m(2, _d[1]), _m(2, _d[0])]
 
 
@@ -568,7 +565,7 @@ class Conv2DNchwFchwOp(_Windowed, name="linalg.conv_2d_nchw_fchw", traits=_STRUC
 
     iterators = (PARALLEL,) * 4 + (REDUCTION,) * 3
 
-    def default_maps(self) -> list[AffineMap]:
+    def compute_maps(self) -> list[AffineMap]:
         h, w = self.window(2, 3, 5, 6)
         return [_m(7, _d[0], _d[4], h, w), _m(7, _d[1], _d[4], _d[5], _d[6]), _m(7, *_d[:4])]
 
@@ -581,7 +578,7 @@ class Conv2DNhwcHwcfOp(_Windowed, name="linalg.conv_2d_nhwc_hwcf", traits=_STRUC
 
     iterators = (PARALLEL,) * 4 + (REDUCTION,) * 3
 
-    def default_maps(self) -> list[AffineMap]:
+    def compute_maps(self) -> list[AffineMap]:
         h, w = self.window(1, 2, 4, 5)
         return [_m(7, _d[0], h, w, _d[6]), _m(7, _d[4], _d[5], _d[6], _d[3]), _m(7, *_d[:4])]
 
@@ -594,7 +591,7 @@ class DepthwiseConv2DNhwcHwcOp(_Windowed, name="linalg.depthwise_conv_2d_nhwc_hw
 
     iterators = (PARALLEL,) * 4 + (REDUCTION,) * 2
 
-    def default_maps(self) -> list[AffineMap]:
+    def compute_maps(self) -> list[AffineMap]:
         h, w = self.window(1, 2, 4, 5)
         return [_m(6, _d[0], h, w, _d[3]), _m(6, _d[4], _d[5], _d[3]), _m(6, *_d[:4])]
 
@@ -607,7 +604,7 @@ class DepthwiseConv2DNchwChwOp(_Windowed, name="linalg.depthwise_conv_2d_nchw_ch
 
     iterators = (PARALLEL,) * 4 + (REDUCTION,) * 2
 
-    def default_maps(self) -> list[AffineMap]:
+    def compute_maps(self) -> list[AffineMap]:
         h, w = self.window(1, 2, 4, 5)
         return [_m(6, _d[0], _d[3], h, w), _m(6, _d[3], _d[4], _d[5]), _m(6, _d[0], _d[3], _d[1], _d[2])]
 
@@ -629,7 +626,7 @@ class _PoolNchw(_Pool):
     __slots__ = ()
     iterators = (PARALLEL,) * 4 + (REDUCTION,) * 2
 
-    def default_maps(self) -> list[AffineMap]:
+    def compute_maps(self) -> list[AffineMap]:
         h, w = self.window(2, 3, 4, 5)
         return [_m(6, _d[0], _d[1], h, w), _m(6, _d[4], _d[5]), _m(6, *_d[:4])]
 
@@ -640,7 +637,7 @@ class _PoolNhwc(_Pool):
     __slots__ = ()
     iterators = (PARALLEL,) * 4 + (REDUCTION,) * 2
 
-    def default_maps(self) -> list[AffineMap]:
+    def compute_maps(self) -> list[AffineMap]:
         h, w = self.window(1, 2, 4, 5)
         return [_m(6, _d[0], h, w, _d[3]), _m(6, _d[4], _d[5]), _m(6, *_d[:4])]
 
@@ -711,10 +708,7 @@ def _short_form_body(st: Any, payload: tuple[Any, dict[str, Attribute]], operand
     name_tok, attrs = payload
     block = Block([payload_type(v.type) for v in operands], [UnknownLoc()] * len(operands))
     args = list(block.args)
-    if init_first:
-        ins = [args[-1], *args[:-1]]
-    else:
-        ins = args[:-1]
+    ins = [args[-1], *args[:-1]] if init_first else args[:-1]
     op = create_payload_op(st, name_tok, attrs, ins, payload_type(operands[-1].type), loc)
     block.append(op)
     block.append(YieldOp.create(list(op.results), [], location=loc))
@@ -742,8 +736,7 @@ class MapOp(LinalgOp, name="linalg.map", traits=_STRUCTURED_TRAITS):
     result = var_result(AnyTensor)
     mapper = region_def()
     custom_grammar = "[linalg_payload] [linalg_ins] linalg_outs [attr_dict] [linalg_long_body]"
-    custom_rules = {**STRUCTURED_RULES, **PAYLOAD_RULES,
-                    "linalg_long_body": ("linalg_region_args region", lambda c, st: c)}
+    custom_rules = {**STRUCTURED_RULES, **PAYLOAD_RULES}
 
     def num_inits(self) -> int:
         return 1

@@ -113,7 +113,7 @@ AffineMapArray = Constraint(lambda a: isinstance(a, ArrayAttr) and all(isinstanc
                             "AffineMap array attribute")
 IteratorTypeArray = Constraint(lambda a: isinstance(a, ArrayAttr) and all(isinstance(x, IteratorTypeAttr) for x in a),
                                "Iterator type should be an enum.")
-TypeFn = isa(TypeFnAttr, description="allowed 32-bit signless integer cases: 0, 1")
+TypeFn = isa(TypeFnAttr, description="type conversion function attribute (#linalg.type_fn)")
 AnyShapedOperand = isa(ShapedType, description="variadic of shaped of any non-token type values")
 AnyOperand = Constraint(lambda t: isinstance(t, Type), "variadic of any type")
 RankedTensorResult = isa(RankedTensorType, description="variadic of ranked tensor of any non-token type values")
@@ -404,6 +404,7 @@ STRUCTURED_RULES: dict[str, tuple[str, Callable[[list[Any], Any], Any]]] = {
 PAYLOAD_RULES: dict[str, tuple[str, Callable[[list[Any], Any], Any]]] = {
     "linalg_payload": ('"{" BARE_ID [attr_dict] "}"', lambda c, st: (c[0], c[1] or {})),
     "linalg_region_args": ('"(" [block_arg ("," block_arg)*] ")"', lambda c, st: _declare_args(c, st)),
+    "linalg_long_body": ("linalg_region_args region", lambda c, st: c),
 }
 
 

@@ -35,7 +35,7 @@ from .diagnostics import Diagnostic, DiagnosticEngine
 from .interfaces import BranchOpInterface, has_ssa_dominance, would_op_be_trivially_dead
 from .interfaces import _info as _effect_info
 from .ir import Block, IRError, Operation, OpOperand, Region, Value
-from .opdef import Commutative, ConstantLike, IsolatedFromAbove
+from .opdef import Commutative, ConstantLike, IsolatedFromAbove, Op
 
 NO_LIMIT = -1
 _MISSING: Any = object()
@@ -53,8 +53,6 @@ class _OpInfo:
         self.const_like = any(isinstance(t, ConstantLike) for t in traits)
         self.commutative = any(isinstance(t, Commutative) for t in traits)
         fold = getattr(cls, "fold", None)
-        from .opdef import Op
-
         self.has_fold = fold is not None and fold is not Op.fold
         registered = getattr(cls, "registered", False)
         # an unregistered op might be isolated from above (MLIR's ``mightHaveTrait``)
@@ -1019,17 +1017,17 @@ class GreedyPatternRewriteDriver(Listener):
         """The ancestor ops of ``blk`` strictly inside the scope, innermost first (``None``: not in the scope).
         Cached per block; the cache is dropped whenever blocks or region-holding ops move."""
         anc: list[Operation] = []
-        region = blk.parent
+        region: Region | None = blk.parent
         result: tuple[Operation, ...] | None = None
-        while region is not None:
-            if region is self.scope:
+        while True:
+            if region is self.scope:  # a scope of None means "up to the top-level op", as in MLIR
                 result = tuple(anc)
                 break
-            cur = region.parent
-            if cur is None or cur.parent is None:
+            cur = region.parent if region is not None else None
+            if cur is None:
                 break
             anc.append(cur)
-            region = cur.parent.parent
+            region = cur.parent.parent if cur.parent is not None else None
         self._chains[blk] = result
         return result
 

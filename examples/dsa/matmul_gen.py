@@ -50,17 +50,19 @@ def matmul_kernel(m: int, k: int, n: int, *, tile: int = 16, dtype: str = "f32",
     obuf_t = f"memref<{slots}x{bm}x{bn}x{tt}x{et}, #dsa.sram>"
     a_t, b_t, c_t = (f"memref<{r}x{c}x{et}, #dsa.dram>" for r, c in ((m, k), (k, n), (m, n)))
     offsets, off = {}, 0
+    int8 = dtype == "i8"
+    # post-processing goes to a separate output tile, so that the accumulator keeps the raw sums
+    has_out = int8 or relu
     for buf, size in (("a", slots * bm * tile * tile * esize), ("b", slots * bn * tile * tile * esize),
                       ("c", slots * bm * bn * tile * tile * asize), ("o", slots * bm * bn * tile * tile * esize)):
-        if buf == "o" and dtype == "f32":
+        if buf == "o" and not has_out:
             continue
         offsets[buf] = off
         off += -(-size // 64) * 64
-    int8 = dtype == "i8"
     post = (" relu" if relu else "") + (f" scale({scale[0]}, {scale[1]})" if int8 else "")
-    out = (" -> %obuf[%cs, %ii, %jj]" if int8 else "")
-    mm_types = f"{abuf_t}, {bbuf_t}, {cbuf_t}" + (f", {obuf_t}" if int8 else "")
-    src_buf, src_t = ("%obuf", obuf_t) if int8 else ("%cbuf", cbuf_t)
+    out = (" -> %obuf[%cs, %ii, %jj]" if has_out else "")
+    mm_types = f"{abuf_t}, {bbuf_t}, {cbuf_t}" + (f", {obuf_t}" if has_out else "")
+    src_buf, src_t = ("%obuf", obuf_t) if has_out else ("%cbuf", cbuf_t)
     L: list[str] = []
     w = L.append
 
@@ -98,7 +100,7 @@ def matmul_kernel(m: int, k: int, n: int, *, tile: int = 16, dtype: str = "f32",
     w(f"    %abuf = dsa.buffer at {offsets['a']} : {abuf_t}")
     w(f"    %bbuf = dsa.buffer at {offsets['b']} : {bbuf_t}")
     w(f"    %cbuf = dsa.buffer at {offsets['c']} : {cbuf_t}")
-    if int8:
+    if has_out:
         w(f"    %obuf = dsa.buffer at {offsets['o']} : {obuf_t}")
     w("    %ready = dsa.join()")
     if double_buffer:

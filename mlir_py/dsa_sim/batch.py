@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .simulator import Simulator
 
 #: elements (all instances, all tile operands) processed per chunk
-CHUNK_ELEMENTS = 1 << 22
+CHUNK_ELEMENTS = 1 << 23
 _TOKEN = object()
 
 
@@ -365,9 +365,7 @@ def _execute(g: Group, writers: list[tuple[Group, int]]) -> None:
         _store(g, None, info.compute(_inputs(g, None, writers), g.flags, g.n))
         return
     if info.staged:
-        pre = info.prepare(_inputs(g, None, writers, exclude=info.staged, shaped=True), g.n)  # type: ignore
-        lead = len(g.shape)
-        pre = {k: np.broadcast_to(v, g.shape + v.shape[lead:]).reshape((g.n, *v.shape[lead:])) for k, v in pre.items()}
+        pre = info.prepare(_inputs(g, None, writers, exclude=info.staged, dedupe=True), g.n)  # type: ignore
         if _chains(g, pre, writers):
             return
         waves = [np.flatnonzero(g.depth == w) for w in range(int(g.depth.max()) + 1)]
@@ -401,7 +399,7 @@ def _chains(g: Group, pre: dict[str, np.ndarray], writers: list[tuple[Group, int
     tile = p.shape[1:]
     ax = _chain_axis(g)
     if ax is not None:  # the chains run along one loop of the nest: accumulate along that axis, in place
-        sums = p.reshape(g.shape + tile).copy()
+        sums = p.reshape(g.shape + tile)  # the products are ours: sum in place
         roots = np.arange(g.n, dtype=np.int64).reshape(g.shape).take(0, axis=ax).reshape(-1)
         first_slice = (slice(None),) * ax + (0,)
         start = g.flags[roots]
@@ -410,7 +408,8 @@ def _chains(g: Group, pre: dict[str, np.ndarray], writers: list[tuple[Group, int
             view = sums[first_slice].reshape((-1, *tile))
             view[start] = acc0 + view[start]
             sums[first_slice] = view.reshape(sums[first_slice].shape)
-        s = np.add.accumulate(sums, axis=ax).reshape(p.shape)
+        _running_sum(np.moveaxis(sums, ax, 0))
+        s = sums.reshape(p.shape)
     else:
         order = np.lexsort((g.depth, g.root))
         sums = np.take(p, order, axis=0).reshape(chains, length, *tile)
@@ -419,11 +418,19 @@ def _chains(g: Group, pre: dict[str, np.ndarray], writers: list[tuple[Group, int
         if start.any():
             acc0 = _inputs(g, roots[start], writers, only=info.staged)["acc"]
             sums[start, 0] = acc0 + sums[start, 0]
-        sums = np.add.accumulate(sums, axis=1).reshape(p.shape)
+        _running_sum(np.moveaxis(sums, 1, 0))
+        sums = sums.reshape(p.shape)
         s = np.empty_like(sums)
         s[order] = sums
     _store(g, None, info.finish_sums(s, pre))  # type: ignore[attr-defined]
     return True
+
+
+def _running_sum(v: np.ndarray) -> None:
+    """``v[k] += v[k - 1]`` in order along the first axis, in place, in ``v``'s type: the sequential sums of the
+    accumulation chains (``numpy.add.accumulate`` gives the same values but is much slower along a middle axis)."""
+    for k in range(1, len(v)):
+        np.add(v[k - 1], v[k], out=v[k])
 
 
 def _chain_axis(g: Group) -> int | None:
@@ -453,54 +460,40 @@ def _store(g: Group, sel: np.ndarray | None, outs: dict[str, np.ndarray]) -> Non
                 g.outputs[p][sel] = outs[a.role]
 
 
-def _invariant(rows: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, tuple[int, ...]]:
-    """``rows`` (one per instance) over the loop nest ``shape``, with the loop axes along which it does not change
-    reduced to size 1: (the representative rows, their broadcastable shape)."""
-    r = rows.reshape(shape)
-    for ax in range(len(shape)):
-        if r.shape[ax] > 1 and (r == r.take([0], axis=ax)).all():
-            r = r.take([0], axis=ax)
-    return r.reshape(-1), r.shape
-
-
-def _representatives(key: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, tuple[int, ...]]:
-    """Like :func:`_invariant` for ``key`` (e.g. addresses), returning instance numbers: one instance for each
-    position of the reduced shape."""
+def _representatives(key: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """``key`` (one per instance, e.g. a source address) over the loop nest ``shape``: the loop axes along which
+    it does not change are dropped; returns (one instance per remaining position, each instance's position)."""
     k = key.reshape(shape)
     inst = np.arange(key.size, dtype=np.int64).reshape(shape)
     for ax in range(len(shape)):
         if k.shape[ax] > 1 and (k == k.take([0], axis=ax)).all():
             k, inst = k.take([0], axis=ax), inst.take([0], axis=ax)
-    return inst.reshape(-1), inst.shape
+    row = np.broadcast_to(np.arange(inst.size, dtype=np.int64).reshape(inst.shape), shape).reshape(-1)
+    return inst.reshape(-1), row
 
 
 def _inputs(g: Group, sel: np.ndarray | None, writers: list[tuple[Group, int]], only: tuple[str, ...] | None = None,
-            exclude: tuple[str, ...] = (), shaped: bool = False) -> dict[str, np.ndarray]:
+            exclude: tuple[str, ...] = (), dedupe: bool = False) -> dict[str, np.ndarray]:
     """The read operands of instances ``sel`` (all by default), each from the instance that wrote it in program
-    order, or from memory. ``shaped`` (all instances): arrays over the loop nest's shape, gathered once along the
-    loops they do not depend on (broadcastable: an A tile reused across a loop over B tiles is read once)."""
+    order, or from memory. ``dedupe`` (all instances): each distinct source is fetched once, for the instances
+    along the loops it does not depend on (an A tile reused across a loop over B tiles)."""
     n = g.n if sel is None else len(sel)
     inputs: dict[str, np.ndarray] = {}
     for p, a in enumerate(g.acc):
         if a.write or a.role in exclude or (only is not None and a.role not in only):
             continue
         r = g.reads.get(p)
-        if shaped and a.mask is None and (r is None or (r[0] == r[0][0]).all()):
-            if r is None or r[0][0] < 0:  # from memory: one instance per distinct address
-                rep, shape = _representatives(a.base, g.shape)
-                data = a.gather(rep)
-            else:
-                wg, wp = writers[int(r[0][0])]
-                rows, shape = _invariant(r[1], g.shape)
-                data = np.take(wg.outputs[wp], rows, axis=0)
-            inputs[a.role] = data.reshape(shape + a.shape)
+        if dedupe and a.mask is None:
+            # one gather per distinct source: instances along loops the source does not depend on share it
+            key = a.base if r is None else np.where(r[0] >= 0, (r[0] << 40) + r[1], a.base)
+            rep, row = _representatives(key, g.shape)
+            data = a.gather(rep) if r is None else _versions(g, a, r, rep, len(rep), writers)
+            inputs[a.role] = np.take(data, row, axis=0)
             continue
         if r is None:
             inputs[a.role] = a.gather(sel)
         else:
             inputs[a.role] = _versions(g, a, r, sel, n, writers)
-        if shaped:
-            inputs[a.role] = inputs[a.role].reshape(g.shape + a.shape)
     return inputs
 
 

@@ -214,6 +214,19 @@ class DmaInfo(OpInfo):
 
     def dram_access(self, args: list[Any], n: int) -> Access:
         buf: Buf = args[self.pos["dram"][0]]
+        tile_shape = self.sram_role.shape if self.sram_role else ()
+        if n == 1 and not self.masked:  # the tile-by-tile path: plain integers
+            b = buf.base
+            for d, (p, c, s, st, size) in enumerate(zip(self.pos["dram_indices"], self.canonical, self.sizes,
+                                                        self.box_strides, self.dram_shape)):
+                x = args[p]
+                o = int(x[0]) if isinstance(x, np.ndarray) and x.ndim else int(x)
+                if o < 0 or o + (s - 1) * st >= size:
+                    raise self._box_error([int(np.asarray(args[q]).reshape(-1)[0]) for q in self.pos["dram_indices"]],
+                                          d)
+                b += o * c
+            return Access(buf.mem, buf.dtype, np.array([b], dtype=np.int64), self.pattern, tile_shape, self.sig,
+                          not self.load, "dram", grid=self.grid)
         offs = [_as_index(args[p], n) for p in self.pos["dram_indices"]]
         base = np.full(n, buf.base, dtype=np.int64)
         for o, c in zip(offs, self.canonical):
@@ -230,12 +243,14 @@ class DmaInfo(OpInfo):
             for d, (o, s, st, size) in enumerate(zip(offs, self.sizes, self.box_strides, self.dram_shape)):
                 bad = (o < 0) | (o + (s - 1) * st >= size)
                 if bad.any():
-                    at = [int(x[np.argmax(bad)]) for x in offs]
-                    raise SimError(f"box {list(self.sizes)} at {at} is out of bounds of the DRAM memref "
-                                   f"{'x'.join(map(str, self.dram_shape))} in dimension {d} (use 'masked' for partial "
-                                   "tiles)", self.op)
-        return Access(buf.mem, buf.dtype, base, self.pattern, self.sram_role.shape if self.sram_role else (),
-                      self.sig, not self.load, "dram", mask=mask, grid=self.grid)
+                    raise self._box_error([int(x[np.argmax(bad)]) for x in offs], d)
+        return Access(buf.mem, buf.dtype, base, self.pattern, tile_shape, self.sig, not self.load, "dram", mask=mask,
+                      grid=self.grid)
+
+    def _box_error(self, at: list[int], d: int) -> SimError:
+        return SimError(f"box {list(self.sizes)} at {at} is out of bounds of the DRAM memref "
+                        f"{'x'.join(map(str, self.dram_shape))} in dimension {d} (use 'masked' for partial tiles)",
+                        self.op)
 
     def accesses(self, args: list[Any], n: int) -> list[Access]:
         assert self.sram_role is not None

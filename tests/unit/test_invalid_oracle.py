@@ -19,8 +19,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# Our own dialects (nn, tc, dsa) are unknown to upstream MLIR: their negative tests have no oracle but lit.
+OWN_DIALECTS = {"dsa", "nn", "tc"}
 FILES = sorted(p for p in (ROOT / "tests" / "lit").rglob("invalid*.mlir")
-               if "Output" not in p.parts and "--verify-diagnostics" in p.read_text())
+               if "Output" not in p.parts and not OWN_DIALECTS & set(p.parts)
+               and "--verify-diagnostics" in p.read_text())
 IREE = shutil.which("iree-opt")
 SPLIT = re.compile(r"^// -----$", re.M)
 

@@ -172,10 +172,10 @@ func.func @wider_output() {
 
 // -----
 
-func.func @unused_token() {
+func.func @unused_token(%C: memref<16x16xf32, #dsa.dram>, %i: index) {
   %a = dsa.buffer at 0 : memref<16x16xf32, #dsa.sram>
-  // expected-error @+1 {{'dsa.matmul' op token is never used: wait for it, depend on it (after(...)) or yield it}}
-  %r = dsa.matmul %a[], %a[], %a[] : memref<16x16xf32, #dsa.sram>, memref<16x16xf32, #dsa.sram>, memref<16x16xf32, #dsa.sram>
+  // expected-error @+1 {{'dsa.dma_store' op token is never used: wait for it, depend on it (after(...)) or yield it, or the kernel may end before the data reaches DRAM}}
+  %r = dsa.dma_store %a[] into %C[%i, %i] [16, 16] : memref<16x16xf32, #dsa.sram>, memref<16x16xf32, #dsa.dram>
   return
 }
 
