@@ -215,9 +215,18 @@ class Context:
         for obj in _load_entry_points(DIALECT_GROUP):
             found.extend(_as_list(obj, Dialect))
         names = {d.name for d in found}
-        if not {"builtin", "func", "arith"} <= names:  # running from a source tree without installed metadata
-            for m in _registry_modules():
-                found.extend(d for d in dialects_in_module(importlib.import_module(m)) if d.name not in names)
+        # the built-in modules are registered even when the installed metadata predates them (a source tree, or
+        # an editable install made before a dialect was added); a listed module that does not exist is skipped
+        for m in _registry_modules():
+            if m.rsplit(".", 1)[-1] in names:
+                continue
+            try:
+                mod = importlib.import_module(m)
+            except ModuleNotFoundError as e:
+                if e.name != m:
+                    raise
+                continue
+            found.extend(d for d in dialects_in_module(mod) if d.name not in names)
         for d in found:
             self.register_dialect(d)
 
