@@ -965,7 +965,7 @@ class TransposeOp(_Identity, name="linalg.transpose", traits=_STRUCTURED_TRAITS)
     """Move data: ``dim(result, i) = dim(input, permutation[i])``, ``init(i...) = input(i[perm^-1]...)``.
 
     Syntax: ``%t = linalg.transpose ins(%a : tensor<4x8xf32>) outs(%i : tensor<8x4xf32>) permutation = [1, 0] ``.
-    Maps: input ``permutation`` map, init identity. Errors: not a permutation; ranks differing; mismatched dims
+    Maps: input inverse ``permutation`` map, init identity. Errors: not a permutation; ranks differing; mismatched dims
     (``dim(result, 1) = 16 doesn't match dim(input, permutation[1]) = 4``)."""
 
     permutation = prop(I64Array)
@@ -977,9 +977,12 @@ class TransposeOp(_Identity, name="linalg.transpose", traits=_STRUCTURED_TRAITS)
         return ["transposed"] if self.results else []
 
     def indexing_maps(self) -> list[AffineMap]:
-        """Input identity, init ``(d0, ..) -> (d_perm[0], ...)`` (MLIR's ``TransposeOp::getIndexingMaps``)."""
+        """Input ``inversePermutation(permutation map)``, init identity (MLIR's ``TransposeOp::getIndexingMaps``)."""
+        from .linalg_structured import inverse_permutation
+
         rank = len(static_shape(self.init.type))
-        return [AffineMap.identity(rank), AffineMap.permutation(self.attr_values())]
+        return [inverse_permutation(AffineMap.permutation(self.attr_values())) or AffineMap.identity(rank),
+                AffineMap.identity(rank)]
 
     def verify_(self) -> None:
         super().verify_()

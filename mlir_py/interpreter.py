@@ -48,6 +48,7 @@ from .attributes import (
     IndexType,
     IntegerAttr,
     IntegerType,
+    MemRefType,
     RankedTensorType,
     ShapedType,
     SymbolRefAttr,
@@ -161,6 +162,8 @@ class Interpreter:
         self.depth = 0
         self._impls: dict[str, Impl] = {}
         self._callees: dict[Operation, Operation] = {}
+        #: run-time state that dialect implementations keep per interpreter (memref globals, linalg indices)
+        self.dialect_state: dict[str, Any] = {}
 
     # --- entry points -------------------------------------------------------------------------------------------
     def lookup_function(self, name: str) -> Operation:
@@ -171,7 +174,7 @@ class Interpreter:
 
     def call(self, name: str, args: Sequence[Any]) -> list[Any]:
         """Run function ``@name`` on ``args`` (numpy values or Python numbers, checked against the signature
-        with :func:`to_value`) and return its results."""
+        with :func:`to_value`) and return its results (memref results as numpy copies of their contents)."""
         fn = self.lookup_function(name)
         ft = function_type(fn)
         assert ft is not None
@@ -189,7 +192,8 @@ class Interpreter:
         sys.setrecursionlimit(max(limit, 8 * self.max_call_depth + 2000))
         try:
             with np.errstate(all="ignore"):
-                return self.call_function(fn, values)
+                out = self.call_function(fn, values)
+            return [np.array(v.array) if isinstance(v, MemRef) else v for v in out]
         except RecursionError:
             raise InterpreterError("Python recursion limit reached (regions nested too deeply)", fn) from None
         finally:
@@ -473,6 +477,110 @@ def float_to_int(x: Any, t_out: Type, signed: bool) -> np.ndarray:
     return wrap(np.where(ok, ints, sat), t_out)
 
 
+class Buffer:
+    """The storage of one allocation (``memref.alloc``/``alloca``/``global``, or a memref argument): a flat array
+    of the element representation. ``freed`` is set by ``memref.dealloc``; any later access is a diagnostic."""
+
+    __slots__ = ("data", "kind", "freed", "origin", "parent")
+
+    def __init__(self, data: np.ndarray, kind: str, origin: Operation | None = None, parent: Buffer | None = None):
+        self.data, self.kind, self.freed, self.origin = data, kind, False, origin
+        #: the buffer whose bytes ``data`` reinterprets (``memref.view``): freeing it frees this one
+        self.parent = parent
+
+    @property
+    def live(self) -> bool:
+        return not self.freed and (self.parent is None or self.parent.live)
+
+
+class MemRef:
+    """A memref value: a strided window (``offset``, ``shape``, ``strides``, in elements) on a :class:`Buffer`.
+    Views (subview, cast, reinterpret_cast, collapse/expand_shape, transpose) share the buffer, so writes
+    through one are seen through all. :attr:`array` is the numpy view of the window, checked against the buffer
+    (out of bounds, freed): :class:`InterpreterError`."""
+
+    __slots__ = ("buffer", "offset", "shape", "strides", "_view")
+
+    def __init__(self, buffer: Buffer, offset: int, shape: Sequence[int], strides: Sequence[int]):
+        self.buffer, self.offset = buffer, int(offset)
+        self.shape, self.strides = tuple(int(d) for d in shape), tuple(int(s) for s in strides)
+        self._view: np.ndarray | None = None
+
+    @staticmethod
+    def allocate(shape: Sequence[int], dtype: np.dtype, kind: str, origin: Operation | None = None) -> MemRef:
+        """A fresh zero-filled contiguous (row-major) allocation."""
+        n = int(np.prod(shape, dtype=np.int64)) if len(shape) else 1
+        return MemRef(Buffer(np.zeros(n, dtype), kind, origin), 0, shape, contiguous_strides(shape))
+
+    @staticmethod
+    def wrap_array(a: np.ndarray, kind: str = "argument") -> MemRef:
+        """A memref on ``a``'s memory when ``a`` is C-contiguous and writeable (writes are seen by the owner of
+        ``a``), else on a contiguous copy."""
+        if not (a.flags.c_contiguous and a.flags.writeable):
+            a = np.ascontiguousarray(a).copy()
+        return MemRef(Buffer(a.reshape(-1), kind), 0, a.shape, contiguous_strides(a.shape))
+
+    def view(self, offset: int, shape: Sequence[int], strides: Sequence[int]) -> MemRef:
+        """Another window on the same buffer."""
+        return MemRef(self.buffer, offset, shape, strides)
+
+    def check_live(self) -> None:
+        if not self.buffer.live:
+            where = f" (allocated at {self.buffer.origin.location})" if self.buffer.origin is not None else ""
+            raise InterpreterError(f"use of a deallocated memref{where} (undefined behavior)")
+
+    @property
+    def array(self) -> np.ndarray:
+        self.check_live()
+        if self._view is None:
+            data = self.buffer.data
+            if all(d > 0 for d in self.shape):
+                lo = self.offset + sum(min(0, s * (d - 1)) for s, d in zip(self.strides, self.shape))
+                hi = self.offset + sum(max(0, s * (d - 1)) for s, d in zip(self.strides, self.shape))
+                if lo < 0 or hi >= data.size:
+                    raise InterpreterError(
+                        f"memref window (offset {self.offset}, sizes {list(self.shape)}, strides "
+                        f"{list(self.strides)}) reaches element {lo if lo < 0 else hi} of a buffer of {data.size} "
+                        "elements (out of bounds, undefined behavior)")
+                base = data[self.offset:] if self.offset < data.size else data[:0]
+                self._view = np.lib.stride_tricks.as_strided(
+                    base, self.shape, [s * data.itemsize for s in self.strides])
+            else:
+                self._view = np.zeros(self.shape, data.dtype)
+        return self._view
+
+    def check_indices(self, indices: Sequence[Any]) -> tuple[int, ...]:
+        """``indices`` as ints, diagnosed unless inside the shape (memref.load/store: undefined behavior)."""
+        idx = tuple(int(i) for i in indices)
+        if len(idx) != len(self.shape) or any(not 0 <= i < d for i, d in zip(idx, self.shape)):
+            raise InterpreterError(f"out-of-bounds access: indices {list(idx)} on a memref of shape "
+                                   f"{list(self.shape)} (undefined behavior)")
+        return idx
+
+    def __repr__(self) -> str:
+        return f"MemRef(offset={self.offset}, shape={self.shape}, strides={self.strides})"
+
+
+def contiguous_strides(shape: Sequence[int]) -> list[int]:
+    """Row-major strides (elements) of ``shape``."""
+    strides, running = [], 1
+    for d in reversed(shape):
+        strides.append(running)
+        running *= max(int(d), 1)
+    return strides[::-1]
+
+
+def memref_layout(t: MemRefType) -> tuple[list[int], int] | None:
+    """The static strides and offset of ``t``'s layout (None when dynamic or not strided)."""
+    from dialects._shape import strides_and_offset
+
+    so = strides_and_offset(t)
+    if so is None or any(s < 0 for s in so[0]) or so[1] < 0 or t.layout is None:
+        return None
+    return so
+
+
+
 def from_attribute(attr: Any, t: Type, module: Operation | None = None) -> Any:
     """The value of a constant attribute (``arith.constant``'s ``value``) of type ``t``; a fresh array for
     dense and ``dense_resource`` elements (the module's ``{-# dialect_resources #-}`` blobs)."""
@@ -519,9 +627,23 @@ def _canonical(x: np.ndarray, t: Type) -> bool:
 
 
 def to_value(x: Any, t: Type) -> Any:
-    """Check an external input against type ``t`` and return its value (a copy). Arrays must have the exact
-    storage dtype and the (static) shape; Python numbers are accepted for scalars (ints in the signed or
+    """Check an external input against type ``t`` and return its value (a copy; for a memref a :class:`MemRef`
+    on the array itself when it is C-contiguous and ``t`` has the identity layout, so the function's writes are
+    seen by the caller). Arrays must have the exact storage dtype and the (static) shape; Python numbers are accepted for scalars (ints in the signed or
     unsigned range of the type, floats rounded to it). Raises :class:`InterpreterError` (unlocated)."""
+    if isinstance(x, MemRef) and isinstance(t, MemRefType):
+        return x
+    if isinstance(t, MemRefType):
+        arr = to_value(x, RankedTensorType(t.shape, t.element_type))
+        layout = memref_layout(t)
+        if layout is None:
+            return MemRef.wrap_array(x if x.dtype == arr.dtype and x.shape == arr.shape else arr)
+        strides, offset = layout
+        m = MemRef.allocate((offset + sum(s * (d - 1) for s, d in zip(strides, arr.shape)) + 1,), arr.dtype,
+                            "argument")
+        m = m.view(offset, arr.shape, strides)
+        m.array[...] = arr
+        return m
     if isinstance(t, (RankedTensorType, VectorType, UnrankedTensorType)):
         dt = storage_dtype(t)
         if not isinstance(x, np.ndarray):
@@ -569,7 +691,7 @@ def _value_kind(t: Type) -> str:
 def random_value(t: Type, rng: np.random.Generator) -> Any:
     """A seeded random value of type ``t``: i1 uniform; iN uniform over the type for N <= 8, else in
     [-100, 100]; index in [0, 100); floats standard normal, rounded to the type. Shapes must be static."""
-    if isinstance(t, ShapedType) and isinstance(t, (RankedTensorType, VectorType)):
+    if isinstance(t, ShapedType) and isinstance(t, (RankedTensorType, VectorType, MemRefType)):
         if not t.has_static_shape:
             raise InterpreterError(f"cannot make a random value of dynamically shaped '{t}'")
         shape: tuple[int, ...] = t.shape
@@ -594,6 +716,7 @@ def same_value(a: Any, b: Any) -> bool:
     """Bit-exact equality of two values (same dtype and shape), except that any two NaNs are equal."""
     if isinstance(a, Operation) or isinstance(b, Operation):
         return a is b
+    a, b = (x.array if isinstance(x, MemRef) else x for x in (a, b))
     a, b = np.asarray(a), np.asarray(b)
     if a.shape != b.shape or a.dtype != b.dtype:
         return False
@@ -622,6 +745,8 @@ def format_value(v: Any, t: Type) -> str:
     large arrays summarized), floats as the shortest decimal that reads back to the same value of the type."""
     if isinstance(v, Operation):
         return f"@{symbol_name(v)}"
+    if isinstance(v, MemRef):
+        v = v.array
     et = element_type(t)
     if isinstance(et, FloatType):
         kind = float_kind(et)

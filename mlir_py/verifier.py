@@ -143,6 +143,16 @@ class DominanceInfo:
         self._idom[region] = tree
         return tree
 
+    def children(self, region: Region) -> dict[Block, list[Block]]:
+        """Children lists of the dominator tree of ``region``'s reachable blocks, each list in reverse post-order
+        (Cooper, Harvey and Kennedy, "A Simple, Fast Dominance Algorithm"); the entry block is the root."""
+        tree = self._tree(region)
+        out: dict[Block, list[Block]] = {b: [] for b in tree}
+        for b, parent in tree.items():
+            if parent is not None:
+                out[parent].append(b)
+        return out
+
     def is_reachable(self, block: Block) -> bool:
         region = block.parent
         return region is None or block in self._tree(region)

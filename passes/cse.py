@@ -29,6 +29,7 @@ from mlir_py.interfaces import (
 from mlir_py.ir import Block, Operation, Region
 from mlir_py.opdef import Commutative, IsolatedFromAbove, IsTerminator
 from mlir_py.pass_manager import Pass, register_pass
+from mlir_py.verifier import DominanceInfo
 
 _MISSING = object()
 
@@ -132,55 +133,9 @@ def op_key(op: Operation) -> tuple[Any, ...]:
 
 
 def dominator_tree(region: Region) -> dict[Block, list[Block]]:
-    """Children lists of the dominator tree of ``region``'s reachable blocks (Cooper, Harvey and Kennedy,
-    "A Simple, Fast Dominance Algorithm"); the entry block is the root."""
-    entry = region.blocks[0]
-    order: list[Block] = []  # post-order
-    seen = {entry}
-    stack: list[tuple[Block, Any]] = [(entry, iter(entry.successors))]
-    while stack:
-        b, it = stack[-1]
-        for s in it:
-            if s not in seen and s.parent is region:
-                seen.add(s)
-                stack.append((s, iter(s.successors)))
-                break
-        else:
-            stack.pop()
-            order.append(b)
-    rpo = order[::-1]
-    index = {b: i for i, b in enumerate(rpo)}
-    preds: dict[Block, list[Block]] = {b: [] for b in rpo}
-    for b in rpo:
-        for s in b.successors:
-            if s in preds:
-                preds[s].append(b)
-    idom: dict[Block, Block] = {entry: entry}
-    changed = True
-    while changed:
-        changed = False
-        for b in rpo[1:]:
-            new: Block | None = None
-            for p in preds[b]:
-                if p not in idom:
-                    continue
-                if new is None:
-                    new = p
-                    continue
-                x, y = p, new
-                while x is not y:
-                    while index[x] > index[y]:
-                        x = idom[x]
-                    while index[y] > index[x]:
-                        y = idom[y]
-                new = x
-            if new is not None and idom.get(b) is not new:
-                idom[b] = new
-                changed = True
-    children: dict[Block, list[Block]] = {b: [] for b in rpo}
-    for b in rpo[1:]:
-        children[idom[b]].append(b)
-    return children
+    """Children lists of the dominator tree of ``region``'s reachable blocks, in reverse post-order (the
+    verifier's :class:`~mlir_py.verifier.DominanceInfo`); the entry block is the root."""
+    return DominanceInfo().children(region)
 
 
 class CSEDriver:

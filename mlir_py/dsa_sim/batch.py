@@ -293,12 +293,12 @@ def _dependences(groups: list[Group], mem_id: int) -> tuple[np.ndarray, np.ndarr
     wkeys, wt = wkeys[order], wt[order]
     wid, winst = np.concatenate(w_id)[order], np.concatenate(w_inst)[order]
     for g, p, tiles, rk in r_list:
-        pos = np.searchsorted(wkeys, tiles * span + rk) - 1
-        ok = (pos >= 0) & (wt[np.maximum(pos, 0)] == tiles)
+        at = np.searchsorted(wkeys, tiles * span + rk) - 1
+        ok = (at >= 0) & (wt[np.maximum(at, 0)] == tiles)
         if g.acc[p].active is not None:
             ok &= g.acc[p].active
-        pos = np.maximum(pos, 0)
-        g.reads[p] = (np.where(ok, wid[pos], -1), np.where(ok, winst[pos], 0))
+        at = np.maximum(at, 0)
+        g.reads[p] = (np.where(ok, wid[at], -1), np.where(ok, winst[at], 0))
     last = np.append(wt[1:] != wt[:-1], True)
     return wid[last], winst[last]
 

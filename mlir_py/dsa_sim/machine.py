@@ -78,15 +78,13 @@ class Memory:
         """A view ``v`` with ``v[b][i...] = flat[b + Σ i_d·strides_d]`` for every start ``b`` that keeps the grid
         inside the memory (element strides); None if the grid does not fit at all."""
         key = (dtype, shape, strides)
-        v = self._grids.get(key, False)
-        if v is False:
+        if key not in self._grids:
             flat = self.flat(dtype)
             length = len(flat) - sum((n - 1) * st for n, st in zip(shape, strides))
             isz = dtype.itemsize
-            v = None if length <= 0 else np.lib.stride_tricks.as_strided(
+            self._grids[key] = None if length <= 0 else np.lib.stride_tricks.as_strided(
                 flat, (length, *shape), (isz, *(st * isz for st in strides)), writeable=True)
-            self._grids[key] = v
-        return v
+        return self._grids[key]
 
     def __repr__(self) -> str:
         return f"<Memory {self.name} {len(self.data)} B>"

@@ -127,10 +127,10 @@ class OpInfo:
             b = buf.base
             for d, p in enumerate(r.idx):
                 x = args[p]
-                i = int(x[0]) if isinstance(x, np.ndarray) and x.ndim else int(x)
-                if not 0 <= i < buf.shape[d]:
-                    raise self._range_error(r, i, d, buf)
-                b += i * strides[d]
+                k = int(x[0]) if isinstance(x, np.ndarray) and x.ndim else int(x)
+                if not 0 <= k < buf.shape[d]:
+                    raise self._range_error(r, k, d, buf)
+                b += k * strides[d]
             base = np.array([b], dtype=np.int64)
         else:
             base = np.full(n, buf.base, dtype=np.int64)
@@ -227,21 +227,24 @@ class DmaInfo(OpInfo):
                 b += o * c
             return Access(buf.mem, buf.dtype, np.array([b], dtype=np.int64), self.pattern, tile_shape, self.sig,
                           not self.load, "dram", grid=self.grid)
+        return self._dram_access_n(buf, args, n, tile_shape)
+
+    def _dram_access_n(self, buf: Buf, args: list[Any], n: int, tile_shape: tuple[int, ...]) -> Access:
         offs = [_as_index(args[p], n) for p in self.pos["dram_indices"]]
         base = np.full(n, buf.base, dtype=np.int64)
         for o, c in zip(offs, self.canonical):
             base += o * c
-        mask = None
+        mask: np.ndarray | None = None
         if self.masked:
             mask = np.ones((n, len(self.pattern)), dtype=bool)
             for o, dimoff, size in zip(offs, self.dim_offsets, self.dram_shape):
                 x = o[:, None] + dimoff[None, :]
                 mask &= (x >= 0) & (x < size)
-            if mask.all():
+            if bool(mask.all()):
                 mask = None
         else:
             for d, (o, s, st, size) in enumerate(zip(offs, self.sizes, self.box_strides, self.dram_shape)):
-                bad = (o < 0) | (o + (s - 1) * st >= size)
+                bad: np.ndarray = (o < 0) | (o + (s - 1) * st >= size)
                 if bad.any():
                     raise self._box_error([int(x[np.argmax(bad)]) for x in offs], d)
         return Access(buf.mem, buf.dtype, base, self.pattern, tile_shape, self.sig, not self.load, "dram", mask=mask,
@@ -457,6 +460,7 @@ class MatmulInfo(OpInfo):
         stats.add("hw_macs", hw)
         stats.add("energy_mac_pj", hw * self.mac_pj)
         accumulating = 0 if flags is None else int(np.count_nonzero(flags))
+        assert self.acc is not None
         self.sram_traffic(stats, n * self.read_bytes + accumulating * self.acc.nbytes, n * self.write_bytes)
 
     def durations(self, acc: list[Access]) -> tuple[int, ...]:

@@ -162,8 +162,8 @@ class Report:
 
         mhz = self.target.clock_mhz
         events: list[dict[str, Any]] = [{"ph": "M", "pid": 1, "name": "process_name", "args": {"name": "DSA"}}]
-        for i, track in enumerate(TRACKS):
-            events.append({"ph": "M", "pid": 1, "tid": i, "name": "thread_name", "args": {"name": track}})
+        for i, name in enumerate(TRACKS):
+            events.append({"ph": "M", "pid": 1, "tid": i, "name": "thread_name", "args": {"name": name}})
             events.append({"ph": "M", "pid": 1, "tid": i, "name": "thread_sort_index", "args": {"sort_index": i}})
         labels = self.labels
         for track, lab, start, dur in self.events:

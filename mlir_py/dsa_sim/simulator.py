@@ -258,15 +258,11 @@ class Simulator(Interpreter):
         self.dram_scratch = Memory("dram scratch", "dram", np.zeros(0, dtype=np.uint8))
         self.globals: dict[Operation, Memory] = {}
         self.batched_loops = 0
-        impls = self._impls
-        for name in dsa.ENGINE_OF:
-            impls[name] = Simulator._engine_op
-        impls["dsa.buffer"] = Simulator._buffer
-        impls["dsa.wait"] = Simulator._wait
-        impls["dsa.join"] = Simulator._join
-        impls["scf.for"] = Simulator._for
-        impls["scf.yield"] = Simulator._yield
-        impls["memref.get_global"] = Simulator._get_global
+        own: dict[str, Any] = {name: Simulator._engine_op for name in dsa.ENGINE_OF}
+        own.update({"dsa.buffer": Simulator._buffer, "dsa.wait": Simulator._wait, "dsa.join": Simulator._join,
+                    "scf.for": Simulator._for, "scf.yield": Simulator._yield,
+                    "memref.get_global": Simulator._get_global})
+        self._impls.update(own)
 
     # --- bookkeeping --------------------------------------------------------------------------------------------
     def info(self, op: Operation) -> OpInfo:
@@ -463,13 +459,16 @@ def kernel_signature(fn: Operation) -> KernelSignature:
     name = symbol_name(fn)
     ft = function_type(fn)
     if "dsa.kernel" not in fn.attributes:
-        raise SimError(f"'@{name}' is not a DSA kernel: mark the entry function with the 'dsa.kernel' attribute", fn, prefix=False)
+        raise SimError(f"'@{name}' is not a DSA kernel: mark the entry function with the 'dsa.kernel' attribute", fn,
+                       prefix=False)
     assert ft is not None
     if ft.results:
         raise SimError(f"DSA kernel '@{name}' must not return values: write results to DRAM arguments marked "
                        "'dsa.output'", fn, prefix=False)
     arg_attrs = fn.properties.get("arg_attrs")
-    inputs, outputs, types = [], [], []
+    inputs: list[int] = []
+    outputs: list[int] = []
+    types: list[MemRefType] = []
     for i, t in enumerate(ft.inputs):
         if not (isinstance(t, MemRefType) and dsa.space_of(t) == "dram" and t.has_static_shape and t.layout is None
                 and t.element_type in dsa.ELEMENT_BYTES):

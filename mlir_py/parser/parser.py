@@ -328,6 +328,16 @@ def _make_transformer(parser: MLIRParser) -> Any:
                         if not isinstance(v, bytes) or len(v) < 4:
                             raise st.error(f"expected hex string blob for key '{key}' to encode alignment in first 4 "
                                            "bytes", vtok)
+            else:  # external group 'mlir_py' names a sidecar .npz of builtin blobs (see mlir_py/resources.py)
+                for tok, items in groups:
+                    if str(tok) == "mlir_py":
+                        from ..resources import load_sidecar_entries
+
+                        try:
+                            blobs = load_sidecar_entries([(k, v) for k, v, _ in items], st.filename)
+                        except ValueError as e:
+                            raise st.error(str(e), items[0][2] if items else tok) from None
+                        st.resources.setdefault("builtin", {}).update(blobs)
             return (str(kind), [(str(tok), {k: v for k, v, _ in items}) for tok, items in groups])
 
         def resource_dialect(self, c: list[Any]) -> Any:

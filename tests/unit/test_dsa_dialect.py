@@ -12,8 +12,8 @@ import pytest
 
 from dialects import dsa
 from mlir_py.attributes import MemRefType, f32
-from mlir_py.dialect import Context
 from mlir_py.diagnostics import ParseError
+from mlir_py.dialect import Context
 from mlir_py.printer import print_op
 from mlir_py.verifier import verify
 

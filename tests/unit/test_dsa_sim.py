@@ -124,8 +124,7 @@ dsa.wait %s0, %s1"""
 def test_matmul_pre_and_post_processing() -> None:
     """transpose_lhs / transpose_rhs, zero padding of partial tiles, bias, ReLU, clip, an f32 scale; the raw sum
     stays in the accumulator when an output tile is given."""
-    T = "memref<8x8xf32, #dsa.sram>"
-    body = f"""
+    body = """
 %a = dsa.buffer at 0 : memref<5x8xf32, #dsa.sram>
 %b = dsa.buffer at 256 : memref<6x5xf32, #dsa.sram>
 %acc = dsa.buffer at 512 : memref<8x6xf32, #dsa.sram>
