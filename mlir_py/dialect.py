@@ -248,10 +248,10 @@ class Context:
 
     @property
     def parser(self) -> Any:
-        from .parser.parser import MLIRParser
+        from .parser.parser import ParserSet
 
         if self._parser is None:
-            self._parser = MLIRParser(self)
+            self._parser = ParserSet(self)
         return self._parser
 
 

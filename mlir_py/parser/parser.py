@@ -1242,11 +1242,62 @@ class _Engine:
         return cls(*data, transformer, config)
 
 
-class MLIRParser:
-    """A lark LALR parser for the dialects registered in ``ctx``; build through ``Context.parser``."""
+_DIALECT_PREFIX = re.compile(r"([A-Za-z_][A-Za-z0-9_$]*)\.(?=[A-Za-z_])")
+#: dialects whose custom syntax is always in the grammar (the module and function structure)
+CORE_DIALECTS = frozenset({"builtin", "func"})
+
+
+class ParserSet:
+    """The parsers of one :class:`~mlir_py.dialect.Context`, one per set of dialects (``Context.parser``).
+
+    The LALR grammar of every registered dialect together is large (its parse table grows faster than the number
+    of ops), so each input is parsed with a grammar holding only the custom syntax of the dialects its text
+    names: a cheap scan collects every ``word.`` prefix that is a registered dialect (op names, ``!dialect.type``,
+    ``#dialect.attr``; over-approximating is harmless), plus builtin and func. Each grammar is built once per
+    process and its parse table cached on disk (:meth:`_Engine.load_or_build`), so editing one dialect does not
+    invalidate the tables of programs that do not use it."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        self._parsers: dict[frozenset[str], MLIRParser] = {}
+
+    def dialects_in(self, text: str) -> frozenset[str]:
+        """The registered dialects whose names appear as ``name.`` in ``text``, plus :data:`CORE_DIALECTS`."""
+        known = self.ctx.dialects
+        found = {m for m in set(_DIALECT_PREFIX.findall(text)) if m in known}
+        return frozenset(found | (CORE_DIALECTS & known.keys()))
+
+    def for_dialects(self, names: frozenset[str] | None) -> MLIRParser:
+        """The parser whose grammar has the custom syntax of ``names`` (every registered dialect if None)."""
+        key = frozenset(self.ctx.dialects) if names is None else names
+        p = self._parsers.get(key)
+        if p is None:
+            p = self._parsers[key] = MLIRParser(self.ctx, key)
+        return p
+
+    def for_text(self, text: str) -> MLIRParser:
+        return self.for_dialects(self.dialects_in(text))
+
+    def parse(self, text: str, filename: str = "-", line_offset: int = 0) -> Operation:
+        """Parse a whole module (see :meth:`MLIRParser.parse`)."""
+        return self.for_text(text).parse(text, filename, line_offset)
+
+    def parse_type(self, text: str) -> Type:
+        """Parse one type (see :meth:`MLIRParser.parse_type`)."""
+        return self.for_text(text).parse_type(text)
+
+    def parse_attribute(self, text: str) -> Attribute:
+        """Parse one attribute (see :meth:`MLIRParser.parse_attribute`)."""
+        return self.for_text(text).parse_attribute(text)
+
+
+class MLIRParser:
+    """A lark LALR parser for the custom syntax of ``dialects`` (default: all registered in ``ctx``; ops of other
+    dialects are still accepted in generic form); build through ``Context.parser`` (a :class:`ParserSet`)."""
+
+    def __init__(self, ctx: Context, dialects: frozenset[str] | None = None):
+        self.ctx = ctx
+        self.dialects = dialects
         self.type_cache: dict[str, Type] = {}
         self.formats: dict[str, CompiledFormat] = {}
         base = _read_grammar().replace("@BALANCED@", _BALANCED.replace("\\", "\\\\").replace("/", "\\/"))
@@ -1257,6 +1308,8 @@ class MLIRParser:
         for name in sorted(ctx.ops):
             cls = ctx.ops[name]
             if name in ("func.func", "builtin.module"):
+                continue
+            if dialects is not None and name.split(".", 1)[0] not in dialects:
                 continue
             if cls.assembly_format is None and getattr(cls, "custom_grammar", None) is None:
                 continue
@@ -2062,4 +2115,4 @@ def parse_module(text: str, ctx: Context | None = None, filename: str = "-") -> 
     return ctx.parser.parse(text, filename)
 
 
-__all__ = ["MLIRParser", "parse_module", "unescape", "Diagnostic"]
+__all__ = ["MLIRParser", "ParserSet", "parse_module", "unescape", "Diagnostic"]
