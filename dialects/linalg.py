@@ -66,6 +66,7 @@ from mlir_py.opdef import (
     var_operand,
     var_result,
 )
+from mlir_py.rewrite import FunctionPattern, PatternRewriter
 
 from ._mixed import MIXED_LIST, MIXED_RULES, Index, IntLiteral, error, mixed_list, parse_mixed, print_mixed
 from .arith import FastMathFlagsAttr
@@ -205,7 +206,20 @@ _STRUCTURED_TRAITS = [SingleBlockImplicitTerminator("linalg.yield")]
 _TRAIT_NAMES = ("doc", "indexing_maps", "iterator_types", "library_call")
 
 
-class GenericOp(LinalgOp, name="linalg.generic", traits=_STRUCTURED_TRAITS):
+class _FoldMemRefCasts:
+    """The ``fold()`` of every structured op (MLIR's ``memref::foldMemRefCast`` in each ``LinalgOp::fold``): memref
+    operands defined by a ``memref.cast`` of a ranked memref read the cast's source, in place."""
+
+    __slots__ = ()
+
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        from .memref import fold_memref_cast
+
+        op: Any = self
+        return list(op.results) if fold_memref_cast(op) else None
+
+
+class GenericOp(_FoldMemRefCasts, LinalgOp, name="linalg.generic", traits=_STRUCTURED_TRAITS):
     """A structured op spelled out: ``indexing_maps`` (one per operand), ``iterator_types`` (one per loop) and a
     payload region whose block takes one element per operand (inputs, then outputs) and yields one per output.
 
@@ -237,6 +251,10 @@ class GenericOp(LinalgOp, name="linalg.generic", traits=_STRUCTURED_TRAITS):
 
     def iterator_types(self) -> list[str]:
         return [a.value for a in self.properties["iterator_types"]]  # type: ignore[attr-defined, union-attr]
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [FunctionPattern(_erase_identity_linalg_op, "linalg.generic", name="EraseIdentityLinalgOp")]
 
     def asm_block_arg_names(self, region: Region) -> list[str]:
         return ["in"] * len(self.inputs) + ["out"] * len(self.outputs)
@@ -313,7 +331,7 @@ class GenericOp(LinalgOp, name="linalg.generic", traits=_STRUCTURED_TRAITS):
 # ---------------------------------------------------------------------------------------------------------------
 
 
-class NamedStructuredOp(LinalgOp):
+class NamedStructuredOp(_FoldMemRefCasts, LinalgOp):
     """A named structured op: ``ins``/``outs`` operands, maps and iterators implied by the op (and its attributes),
     payload built by ``build_payload`` (MLIR's ``regionBuilder``).
 
@@ -438,6 +456,15 @@ class FillOp(_OneToOne, name="linalg.fill", traits=_STRUCTURED_TRAITS):
     def compute_maps(self) -> list[AffineMap]:
         return [AffineMap(self.rank(), 0, []), AffineMap.identity(self.rank())]
 
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [FunctionPattern(_fold_fill_with_copy, "linalg.copy", name="FoldFillWithCopy"),
+                FunctionPattern(_fold_fill_with_tensor_extract, "tensor.extract", name="FoldFillWithTensorExtract"),
+                FunctionPattern(_fold_fill_with_tensor_reshape, "tensor.collapse_shape",
+                                name="FoldFillWithTensorReshape"),
+                FunctionPattern(_fold_fill_with_tensor_reshape, "tensor.expand_shape",
+                                name="FoldFillWithTensorReshape")]
+
     def verify_(self) -> None:
         super().verify_()
         if len(self.inputs) != 1 or len(self.outputs) != 1:
@@ -464,6 +491,10 @@ class CopyOp(_OneToOne, name="linalg.copy", traits=_STRUCTURED_TRAITS):
 
     def compute_maps(self) -> list[AffineMap]:
         return [AffineMap.identity(self.rank())] * 2
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [FunctionPattern(_erase_self_copy, "linalg.copy", name="EraseSelfCopy")]
 
 
 def _m(n: int, *exprs: AffineExpr) -> AffineMap:
@@ -722,7 +753,7 @@ def _identity_region(operands: Sequence[Value], loc: Any) -> Region:
     return Region([block])
 
 
-class MapOp(LinalgOp, name="linalg.map", traits=_STRUCTURED_TRAITS):
+class MapOp(_FoldMemRefCasts, LinalgOp, name="linalg.map", traits=_STRUCTURED_TRAITS):
     """Elementwise: ``init(i...) = mapper(inputs(i...)...)`` over the init's shape; all loops parallel, all maps
     identities.
 
@@ -804,7 +835,7 @@ def _shape_str(shape: Sequence[int]) -> str:
     return ", ".join("?" if d == DYNAMIC else str(d) for d in shape)
 
 
-class ReduceOp(LinalgOp, name="linalg.reduce", traits=_STRUCTURED_TRAITS):
+class ReduceOp(_FoldMemRefCasts, LinalgOp, name="linalg.reduce", traits=_STRUCTURED_TRAITS):
     """Reduce ``inputs`` over ``dimensions`` (strictly increasing) into ``inits`` with the ``combiner``:
     ``init(j...) = combiner(inputs(i...)..., init(j...))`` where ``j`` drops the reduced dimensions of ``i``.
 
@@ -921,7 +952,7 @@ class ReduceOp(LinalgOp, name="linalg.reduce", traits=_STRUCTURED_TRAITS):
                                       f"'{a.type}'")
 
 
-class _Identity(LinalgOp):
+class _Identity(_FoldMemRefCasts, LinalgOp):
     """Ops whose payload is ``linalg.yield %in`` (rebuilt by the parser): transpose, broadcast."""
 
     __slots__ = ()
@@ -976,6 +1007,17 @@ class TransposeOp(_Identity, name="linalg.transpose", traits=_STRUCTURED_TRAITS)
     def asm_result_names(self) -> list[str]:
         return ["transposed"] if self.results else []
 
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """On tensors, an empty or identity permutation -> the input (MLIR's ``TransposeOp::fold``)."""
+        perm = self.attr_values()
+        if isinstance(self.input.type, RankedTensorType) and perm == list(range(len(perm))):
+            return [self.input]
+        return None
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [FunctionPattern(_fold_transpose_with_transpose, "linalg.transpose", name="FoldTransposeWithTranspose")]
+
     def indexing_maps(self) -> list[AffineMap]:
         """Input ``inversePermutation(permutation map)``, init identity (MLIR's ``TransposeOp::getIndexingMaps``)."""
         from .linalg_structured import inverse_permutation
@@ -1018,6 +1060,10 @@ class BroadcastOp(_Identity, name="linalg.broadcast", traits=_STRUCTURED_TRAITS)
         rank = len(static_shape(self.init.type))
         added = set(self.attr_values())
         return [AffineMap(rank, 0, [AffineDimExpr(i) for i in range(rank) if i not in added]), AffineMap.identity(rank)]
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [FunctionPattern(_erase_identity_linalg_op, "linalg.broadcast", name="EraseIdentityLinalgOp")]
 
     def verify_(self) -> None:
         super().verify_()
@@ -1250,6 +1296,146 @@ class UnPackOp(_Relayout, name="linalg.unpack", traits=[]):
         return self._print(p, "")
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# canonicalization (mlir/lib/Dialect/Linalg/IR/LinalgOps.cpp); FoldFillWithTensorExtract sits on FillOp
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _erase_dead_linalg_op(op: LinalgOp, rewriter: PatternRewriter) -> bool:
+    """A structured op with a memref operand of a static zero-size dimension runs no iteration: erased (MLIR's
+    ``EraseDeadLinalgOp``; a ``tensor<0x...>`` operand is left alone, as MLIR)."""
+    if not any(isinstance(t, MemRefType) and 0 in t.shape for t in op.operand_types):
+        return False
+    rewriter.erase_op(op)
+    return True
+
+
+def _erase_identity_linalg_op(op: LinalgOp, rewriter: PatternRewriter) -> bool:
+    """A ``linalg.generic``/``linalg.broadcast`` with equal indexing maps whose payload only yields block arguments
+    does nothing: on buffers, with one input that is its output, it is erased; on tensors, each result becomes the
+    operand whose argument it yields (through a ``tensor.cast`` if the types differ) (MLIR's
+    ``EraseIdentityLinalgOp``)."""
+    from .tensor import CastOp as TensorCastOp
+
+    maps, body = op.indexing_maps(), op.body
+    if any(m != maps[0] for m in maps) or body.first_op is not body.last_op or not isinstance(body.last_op, YieldOp):
+        return False
+    if op.has_buffer_semantics():
+        if len(op.inputs) == 1 and len(op.outputs) == 1 and op.inputs[0] is op.outputs[0]:
+            rewriter.erase_op(op)
+            return True
+        return False
+    if not op.has_tensor_semantics():
+        return False
+    ys = op.yield_values
+    if len(ys) != len(op.results) or not all(isinstance(y, BlockArgument) and y.owner is body for y in ys):
+        return False
+    returned: list[Value] = []
+    for y, r in zip(ys, op.results):
+        v = op.operand(y.index)  # type: ignore[attr-defined]
+        if v.type != r.type:
+            if not (isinstance(v.type, RankedTensorType) and isinstance(r.type, RankedTensorType)
+                    and v.type.element_type == r.type.element_type and v.type.rank == r.type.rank
+                    and all(a == b or DYNAMIC in (a, b) for a, b in zip(v.type.shape, r.type.shape))):
+                return False
+            v = rewriter.create(TensorCastOp, [v], [r.type], location=op.location).results[0]
+        returned.append(v)
+    rewriter.replace_op(op, returned)
+    return True
+
+
+def _fold_fill_with_tensor_extract(op: Operation, rewriter: PatternRewriter) -> bool:
+    """``tensor.extract`` of a ``linalg.fill`` result is the fill value (MLIR's ``FoldFillWithTensorExtract``)."""
+    fill = op.operands[0].defining_op
+    if not isinstance(fill, FillOp) or fill.inputs[0].type != op.results[0].type:
+        return False
+    rewriter.replace_op(op, [fill.inputs[0]])
+    return True
+
+
+def _fold_fill_with_copy(op: CopyOp, rewriter: PatternRewriter) -> bool:
+    """``copy(fill(v))`` -> ``fill(v)`` into the copy's output; a copy into a fill result copies into the fill's
+    init instead (MLIR's ``FoldFillWithCopy``; only without an element type conversion)."""
+    src, out = op.inputs[0].defining_op, op.outputs[0]
+    dst = out.defining_op
+    if isinstance(src, FillOp) and src.inputs[0].type == payload_type(out.type):
+        new = FillOp.build_named([src.inputs[0]], [out], location=op.location)
+    elif isinstance(dst, FillOp):
+        new = CopyOp.build_named([op.inputs[0]], [dst.outputs[0]], op.result_types, dict(op.properties),
+                                 location=op.location)
+    else:
+        return False
+    rewriter.insert(new)
+    rewriter.replace_op(op, new.results)
+    return True
+
+
+def _fold_fill_with_tensor_reshape(op: Operation, rewriter: PatternRewriter) -> bool:
+    """``collapse_shape``/``expand_shape`` of a ``linalg.fill`` result -> a fill of the reshaped init (MLIR's
+    ``FoldFillWithTensorReshape``)."""
+    fill = op.operand(0).defining_op
+    if not isinstance(fill, FillOp):
+        return False
+    init = rewriter.create(type(op), [fill.outputs[0], *op.operands[1:]], op.result_types,
+                           properties=dict(op.properties), location=fill.location)
+    new = rewriter.insert(FillOp.build_named([fill.inputs[0]], [init.results[0]], location=op.location))
+    rewriter.replace_op(op, new.results)
+    return True
+
+
+def _fold_transpose_with_transpose(op: TransposeOp, rewriter: PatternRewriter) -> bool:
+    """``transpose(transpose(x, p), q)`` -> ``transpose(x, [p[i] for i in q])`` (MLIR's
+    ``FoldTransposeWithTranspose``)."""
+    prev = op.input.defining_op
+    if not isinstance(prev, TransposeOp):
+        return False
+    p = prev.attr_values()
+    new = rewriter.insert(TransposeOp.build_op(prev.input, op.init, [p[i] for i in op.attr_values()], op.location))
+    rewriter.replace_op(op, new.results)
+    return True
+
+
+def _erase_self_copy(op: CopyOp, rewriter: PatternRewriter) -> bool:
+    """``linalg.copy`` of a value onto itself: erased on buffers, replaced by its input on tensors (MLIR's
+    ``EraseSelfCopy``)."""
+    if op.inputs != op.outputs:
+        return False
+    if op.has_buffer_semantics():
+        rewriter.erase_op(op)
+    else:
+        rewriter.replace_op(op, op.inputs)
+    return True
+
+
+def _fold_tensor_cast_producer(op: LinalgOp, rewriter: PatternRewriter) -> bool:
+    """A tensor operand defined by a ``tensor.cast`` that only drops static information is read through the cast;
+    results tied to such outputs take the more static type and are cast back for their users (MLIR's
+    ``FoldTensorCastProducerOp``)."""
+    from .tensor import CastOp as TensorCastOp
+    from .tensor import foldable_cast_source
+
+    sources = [foldable_cast_source(v) for v in op.operands]
+    if all(s is None for s in sources):
+        return False
+    new = rewriter.clone(op)
+    new.set_operands([s if s is not None else v for s, v in zip(sources, op.operands)])
+    tensor_outs = [v for v in new.operands[new.num_operands - op.num_inits():] if isinstance(v.type, RankedTensorType)]
+    for r, v in zip(new.results, tensor_outs):
+        r.type = v.type
+    repl = [n if n.type == r.type else rewriter.create(TensorCastOp, [n], [r.type], location=op.location).results[0]
+            for n, r in zip(new.results, op.results)]
+    rewriter.replace_op(op, repl)
+    return True
+
+
+def _dialect_patterns() -> list[Any]:
+    """The linalg dialect's canonicalization patterns (MLIR's ``LinalgDialect::getCanonicalizationPatterns``),
+    one instance per structured op name."""
+    names = [n for n, c in DIALECT.ops.items() if issubclass(c, LinalgOp)]
+    return ([FunctionPattern(_erase_dead_linalg_op, n, name="EraseDeadLinalgOp") for n in names]
+            + [FunctionPattern(_fold_tensor_cast_producer, n, name="FoldTensorCastProducerOp") for n in names])
+
+
 _OPS: list[type[Op]] = [
     BatchMatmulOp, BroadcastOp, Conv2DNchwFchwOp, Conv2DNhwcHwcfOp, CopyOp, DepthwiseConv2DNchwChwOp,
     DepthwiseConv2DNhwcHwcOp, FillOp, GenericOp, IndexOp, MapOp, MatmulOp, MatvecOp, PackOp, PoolingNchwMaxOp,
@@ -1257,5 +1443,6 @@ _OPS: list[type[Op]] = [
 ]
 
 DIALECT = Dialect("linalg", _OPS, attribute_parsers=dict(ATTRIBUTE_PARSERS), description=__doc__ or "")
+setattr(DIALECT, "canonicalization_patterns", _dialect_patterns)  # noqa: B010  (read by collect_canonicalization_patterns)
 
 __all__ = [c.__name__ for c in _OPS] + ["DIALECT", "IteratorTypeAttr", "LinalgOp", "NamedStructuredOp", "TypeFnAttr"]

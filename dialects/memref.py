@@ -85,6 +85,7 @@ from ._mixed import (
     segments,
     static_list,
 )
+from .arith import materialize_constant as _arith_constant
 
 AnyNon0RankedOrUnrankedMemRef = Constraint(
     lambda t: isinstance(t, UnrankedMemRefType) or isinstance(t, MemRefType) and t.rank > 0,
@@ -194,6 +195,10 @@ class DeallocOp(Op, name="memref.dealloc", traits=[MemoryEffects(("free", DEFAUL
 
     def get_effects(self) -> list[Any]:
         return _effects(("free", self.memref, DEFAULT))
+
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """``dealloc(cast(x))`` -> ``dealloc(x)``, in place."""
+        return [] if fold_memref_cast(self) else None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -416,6 +421,10 @@ class LoadOp(Op, name="memref.load", traits=[MemoryEffects(("read", DEFAULT))]):
             raise self.emit_error(f"invalid number of indices for accessed memref, expected {t.rank} but got "
                                   f"{len(self.indices)}")
 
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """``load(cast(x))`` -> ``load(x)``, in place (MLIR's ``LoadOp::fold``)."""
+        return list(self.results) if fold_memref_cast(self) else None
+
 
 class StoreOp(Op, name="memref.store", traits=[MemoryEffects(("write", DEFAULT))]):
     """Write ``value`` to ``memref`` at ``indices``; ``nontemporal``/``alignment`` as for ``memref.load``.
@@ -455,6 +464,10 @@ class StoreOp(Op, name="memref.store", traits=[MemoryEffects(("write", DEFAULT))
             raise self.emit_error(f"invalid number of indices for accessed memref, expected {t.rank} but got "
                                   f"{len(self.indices)}")
 
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """``store(v, cast(x))`` -> ``store(v, x)``, in place (MLIR's ``StoreOp::fold``)."""
+        return [] if fold_memref_cast(self, self.value) else None
+
 
 class CopyOp(Op, name="memref.copy", traits=[MemoryEffects(("read", DEFAULT), ("write", DEFAULT))]):
     """Copy every element of ``source`` to ``target`` (same element type and shape; layouts may differ)."""
@@ -466,12 +479,40 @@ class CopyOp(Op, name="memref.copy", traits=[MemoryEffects(("read", DEFAULT), ("
     def get_effects(self) -> list[Any]:
         return _effects(("read", self.source, DEFAULT), ("write", self.target, DEFAULT))
 
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        from mlir_py.rewrite import PatternRewriter, RewritePattern
+
+        class FoldSelfCopy(RewritePattern):
+            """``memref.copy %m, %m`` does nothing: erased (MLIR's ``FoldSelfCopy``)."""
+
+            root = "memref.copy"
+
+            def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+                if op.operands[0] is not op.operands[1]:
+                    return False
+                rewriter.erase_op(op)
+                return True
+
+        return [FoldSelfCopy()]
+
     def verify_(self) -> None:
         a, b = self.source.type, self.target.type
         if element_type(a) != element_type(b):
             raise self.emit_error("requires the same element type for all operands")
         if not sh.compatible_shapes(a, b):
             raise self.emit_error("requires the same shape for all operands")
+
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """Operands defined by a ``memref.cast`` that only drops static information read the cast's source, in
+        place (MLIR's ``CopyOp::fold``)."""
+        changed = False
+        for o in self.op_operands:
+            cast = getattr(o.value, "op", None)
+            if isinstance(cast, CastOp) and can_fold_cast_into_consumer(cast):
+                o.set(cast.source)
+                changed = True
+        return [] if changed else None
 
 
 class DimOp(Op, name="memref.dim", traits=[Pure()]):
@@ -489,6 +530,19 @@ class DimOp(Op, name="memref.dim", traits=[Pure()]):
 
     def asm_result_names(self) -> list[str]:
         return ["dim"]
+
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """A static dimension -> its size; a dynamic one of ``memref.alloc``/``memref.alloca`` -> its size
+        operand; else read through a ``memref.cast`` of a ranked memref, in place (MLIR's ``DimOp::fold``)."""
+        i, t = operands[1], self.source.type
+        if not isinstance(i, IntegerAttr) or not isinstance(t, MemRefType) or not 0 <= i.value < t.rank:
+            return None
+        if t.shape[i.value] != DYNAMIC:
+            return [IntegerAttr(t.shape[i.value], index)]
+        d = self.source.defining_op
+        if isinstance(d, _AllocLike):
+            return [d.operand(sum(1 for s in t.shape[:i.value] if s == DYNAMIC))]
+        return list(self.results) if fold_memref_cast(self) else None
 
 
 class RankOp(Op, name="memref.rank", traits=[Pure()]):
@@ -543,6 +597,13 @@ class CastOp(Op, name="memref.cast", traits=[Pure()]):
 
     def asm_result_names(self) -> list[str]:
         return ["cast"]
+
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """A cast to the source's own type -> the source; ``cast(cast(x))`` -> ``cast(x)`` for a ranked ``x``, in
+        place (MLIR's ``CastOp::fold``)."""
+        if self.source.type == self.dest.type:
+            return [self.source]
+        return list(self.results) if fold_memref_cast(self) else None
 
     def verify_(self) -> None:
         a, b = self.source.type, self.dest.type
@@ -958,11 +1019,43 @@ class ExpandShapeOp(Op, name="memref.expand_shape", traits=[Pure()]):
                 raise self.emit_error(f"invalid output shape provided at pos {i}")
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# canonicalization helpers (mlir/lib/Dialect/MemRef/IR/MemRefOps.cpp); the fold() hooks sit on the ops above
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def fold_memref_cast(op: Operation, inner: Value | None = None) -> bool:
+    """Make each operand of ``op`` (other than ``inner``) defined by a ``memref.cast`` of a ranked memref read the
+    cast's source, in place (MLIR's ``memref::foldMemRefCast``). Returns whether an operand changed."""
+    changed = False
+    for o in op.op_operands:
+        cast = getattr(o.value, "op", None)
+        if isinstance(cast, CastOp) and o.value is not inner and isinstance(cast.source.type, MemRefType):
+            o.set(cast.source)
+            changed = True
+    return changed
+
+
+def can_fold_cast_into_consumer(cast: CastOp) -> bool:
+    """MLIR's ``memref::CastOp::canFoldIntoConsumerOp``: a cast between ranked strided memrefs of one element type
+    and rank that makes no size, offset or stride more static."""
+    a, b = cast.source.type, cast.dest.type
+    if not isinstance(a, MemRefType) or not isinstance(b, MemRefType):
+        return False
+    if a.element_type != b.element_type or a.rank != b.rank:
+        return False
+    sa, sb = sh.strides_and_offset(a), sh.strides_and_offset(b)
+    if sa is None or sb is None:
+        return False
+    pairs = [*zip(a.shape, b.shape), (sa[1], sb[1]), *zip(sa[0], sb[0])]
+    return not any(x != y and x == DYNAMIC and y != DYNAMIC for x, y in pairs)
+
+
 _OPS: list[type[Op]] = [
     AllocOp, AllocaOp, CastOp, CollapseShapeOp, CopyOp, DeallocOp, DimOp, ExpandShapeOp, GetGlobalOp, GlobalOp,
     LoadOp, MemorySpaceCastOp, RankOp, ReinterpretCastOp, StoreOp, SubViewOp, TransposeOp, ViewOp,
 ]
 
-DIALECT = Dialect("memref", _OPS, description=__doc__ or "")
+DIALECT = Dialect("memref", _OPS, description=__doc__ or "", materialize_constant=_arith_constant)
 
 __all__ = [c.__name__ for c in _OPS] + ["DIALECT", "cast_compatible", "subview_result_type"]

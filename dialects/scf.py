@@ -627,7 +627,7 @@ class ForOp(SCFOp, name="scf.for", traits=[AutomaticAllocationScope(), SingleBlo
 
     @classmethod
     def canonicalization_patterns(cls) -> list[Any]:
-        return [ForOpPromoteStaticTripCount(), ForOpIterArgsFolder()]
+        return [ForOpIterArgsFolder(), ForOpPromoteStaticTripCount(), ForOpTensorCastFolder()]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -708,7 +708,9 @@ class IfOp(SCFOp, name="scf.if", traits=[SingleBlockImplicitTerminator("scf.yiel
 
     @classmethod
     def canonicalization_patterns(cls) -> list[Any]:
-        return [RemoveStaticCondition()]
+        return [CombineIfs(), CombineNestedIfs(), ConditionPropagation(), ConvertTrivialIfToSelect(),
+                RemoveEmptyElseBranch(), RemoveStaticCondition(), RemoveUnusedResults(),
+                ReplaceIfYieldWithConditionOrValue()]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1267,7 +1269,9 @@ def _inline_single_block(rewriter: PatternRewriter, op: Operation, region: Regio
 
 class ForOpPromoteStaticTripCount(RewritePattern):
     """A ``scf.for`` that runs zero times is replaced by its init values; one that runs once is replaced by its
-    body (iv = lower bound, iter_args = inits), as MLIR's ``ForOp::promoteIfSingleIteration``."""
+    body (iv = lower bound, iter_args = inits), as MLIR's ``ForOp::promoteIfSingleIteration``; one that runs more
+    often with an empty body yielding only values defined outside the loop is replaced by those values (MLIR's
+    ``SimplifyTrivialLoops``)."""
 
     root = "scf.for"
 
@@ -1279,6 +1283,53 @@ class ForOpPromoteStaticTripCount(RewritePattern):
             return True
         if n == 1:
             _inline_single_block(rewriter, op, op.regions[0], [op.operand(0), *op.init_values])
+            return True
+        ys = op.yielded_values
+        if n is None or op.body.first_op is not op.body.last_op or any(_defined_in(y, op.regions[0]) for y in ys):
+            return False
+        rewriter.replace_op(op, ys)
+        return True
+
+
+class ForOpTensorCastFolder(RewritePattern):
+    """An iter_arg initialized by a ``tensor.cast`` that only drops static information, whose result has one use,
+    is carried with the cast's source type: casts to the old type at the start of the body and after the loop,
+    and to the new type before the ``scf.yield`` (MLIR's ``ForOpTensorCastFolder``)."""
+
+    root = "scf.for"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        from .tensor import CastOp as TensorCastOp
+        from .tensor import preserves_static_information
+
+        assert isinstance(op, ForOp)
+        inits = op.init_values
+        for k, (v, r) in enumerate(zip(inits, op.results)):
+            cast = v.defining_op
+            if (not isinstance(cast, TensorCastOp) or cast.source.type == cast.dest.type
+                    or not preserves_static_information(cast.dest.type, cast.source.type) or len(r.uses) != 1):
+                continue
+            old_t, new_t, loc = v.type, cast.source.type, op.location
+            with rewriter.insertion_guard():
+                rewriter.set_insertion_point(op)
+                new = ForOp.build_loop(op.operand(0), op.operand(1), op.operand(2),
+                                       [cast.source if j == k else x for j, x in enumerate(inits)], loc,
+                                       "unsignedCmp" in op.properties)
+                rewriter.insert(new)
+                new.attributes.update(op.attributes)
+                args = list(new.body.args)
+                rewriter.set_insertion_point_to_start(new.body)
+                args[k + 1] = rewriter.create(TensorCastOp, [args[k + 1]], [old_t], location=loc).results[0]
+                rewriter.merge_blocks(op.body, new.body, args)
+                term = new.body.last_op
+                assert term is not None
+                rewriter.set_insertion_point(term)
+                out = rewriter.create(TensorCastOp, [term.operand(k)], [new_t], location=loc).results[0]
+                rewriter.create(YieldOp, [out if j == k else y for j, y in enumerate(term.operands)], location=loc)
+                rewriter.erase_op(term)
+                rewriter.set_insertion_point_after(new)
+                back = rewriter.create(TensorCastOp, [new.results[k]], [old_t], location=loc).results[0]
+            rewriter.replace_op(op, [back if j == k else x for j, x in enumerate(new.results)])
             return True
         return False
 
@@ -1336,6 +1387,321 @@ class RemoveStaticCondition(RewritePattern):
             return True
         _inline_single_block(rewriter, op, region, [])
         return True
+
+
+def _yields(op: Operation) -> tuple[list[Value], list[Value]]:
+    """The values the then and else blocks of an ``scf.if`` with results yield."""
+    then, other = (r.blocks[0].last_op for r in op.regions)
+    assert then is not None and other is not None
+    return then.operands, other.operands
+
+
+def _defined_in(v: Value, region: Region) -> bool:
+    blk = v.parent_block
+    return blk is not None and blk.parent is region
+
+
+def _new_if(rewriter: PatternRewriter, op: Operation, types: Sequence[Type]) -> IfOp:
+    """An ``scf.if`` like ``op`` with result ``types``, inserted before ``op``, taking ``op``'s regions."""
+    new: IfOp = IfOp.create([op.operand(0)], list(types), regions=[Region(), Region()], location=op.location)
+    new.attributes.update(op.attributes)
+    for r_new, r_old in zip(new.regions, op.regions):
+        r_new.take_body(r_old)
+    with rewriter.insertion_guard():
+        rewriter.set_insertion_point(op)
+        rewriter.insert(new)
+    return new
+
+
+def _set_yield(rewriter: PatternRewriter, block: Block, values: Sequence[Value]) -> None:
+    term = block.last_op
+    assert term is not None
+    with rewriter.modify_op_in_place(term):
+        term.set_operands(list(values))
+
+
+def _inside(region: Region, op: Operation) -> bool:
+    """Whether ``op`` is nested (at any depth) in ``region`` (MLIR's ``Region::isAncestor``)."""
+    r = op.parent_region
+    while r is not None:
+        if r is region:
+            return True
+        p = r.parent
+        r = p.parent_region if p is not None else None
+    return False
+
+
+def _is_not_of(v: Value, c: Value) -> bool:
+    """``v`` is ``arith.xori c, true`` (MLIR's ``m_One`` on the right operand)."""
+    d = v.defining_op
+    if d is None or d.name != "arith.xori" or d.operand(0) is not c:
+        return False
+    one = constant_value(d.operand(1))
+    return isinstance(one, IntegerAttr) and one.value in (1, -1)
+
+
+class CombineIfs(RewritePattern):
+    """Two consecutive ``scf.if`` on the same condition (or on a condition and its ``xori true`` negation) become
+    one, the first's results used in the second replaced by the yielded values (MLIR's ``CombineIfs``)."""
+
+    root = "scf.if"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        prev = op.prev_op
+        if not isinstance(prev, IfOp):
+            return False
+        nxt_then: Block | None = None
+        nxt_else: Block | None = None
+        then_b = op.regions[0].blocks[0]
+        else_b = op.regions[1].blocks[0] if op.regions[1].blocks else None
+        pc, nc = prev.operand(0), op.operand(0)
+        if nc is pc:
+            nxt_then, nxt_else = then_b, else_b
+        if _is_not_of(nc, pc) or _is_not_of(pc, nc):
+            nxt_else, nxt_then = then_b, else_b
+        if nxt_then is None and nxt_else is None:
+            return False
+        p_then = prev.regions[0].blocks[0]
+        p_else = prev.regions[1].blocks[0] if prev.regions[1].blocks else None
+        t_ys = list(p_then.last_op.operands)  # type: ignore[union-attr]
+        e_ys = list(p_else.last_op.operands) if p_else is not None else []  # type: ignore[union-attr]
+        for r, ty, ey in zip(prev.results, t_ys, e_ys):
+            for use in list(r.uses):
+                user = use.owner
+                if nxt_then is not None and _inside(nxt_then.parent, user):  # type: ignore[arg-type]
+                    with rewriter.modify_op_in_place(user):
+                        use.set(ty)
+                elif nxt_else is not None and _inside(nxt_else.parent, user):  # type: ignore[arg-type]
+                    with rewriter.modify_op_in_place(user):
+                        use.set(ey)
+        n_prev = len(prev.results)
+        combined: IfOp = IfOp.create([pc], [*prev.result_types, *op.result_types], regions=[Region(), Region()],
+                                     location=op.location)
+        with rewriter.insertion_guard():
+            rewriter.set_insertion_point(op)
+            rewriter.insert(combined)
+        rewriter.inline_region_before(prev.regions[0], combined.regions[0])
+        cthen = combined.regions[0].blocks[0]
+        if nxt_then is not None:
+            self._merge(rewriter, nxt_then, cthen)
+        rewriter.inline_region_before(prev.regions[1], combined.regions[1])
+        if nxt_else is not None:
+            if not combined.regions[1].blocks:
+                rewriter.inline_region_before(nxt_else.parent, combined.regions[1])  # type: ignore[arg-type]
+            else:
+                self._merge(rewriter, nxt_else, combined.regions[1].blocks[0])
+        rewriter.replace_op(prev, combined.results[:n_prev])
+        rewriter.replace_op(op, combined.results[n_prev:])
+        return True
+
+    @staticmethod
+    def _merge(rewriter: PatternRewriter, src: Block, dest: Block) -> None:
+        """Append ``src`` to ``dest``; one ``scf.yield`` of both yields' operands ends the block."""
+        y1, y2 = dest.last_op, src.last_op
+        assert y1 is not None and y2 is not None
+        rewriter.merge_blocks(src, dest)
+        with rewriter.insertion_guard():
+            rewriter.set_insertion_point_to_end(dest)
+            rewriter.create(YieldOp, [*y1.operands, *y2.operands], location=y2.location)
+        rewriter.erase_op(y1)
+        rewriter.erase_op(y2)
+
+
+class CombineNestedIfs(RewritePattern):
+    """``scf.if %a { scf.if %b {...} }`` (the inner ``scf.if`` alone in the then block, else blocks only yielding)
+    becomes ``scf.if (%a and %b)``; outer results yielded from outside become ``arith.select`` on ``%a`` (MLIR's
+    ``CombineNestedIfs``)."""
+
+    root = "scf.if"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        from . import arith
+
+        then_b = op.regions[0].blocks[0]
+        inner = then_b.first_op
+        if not isinstance(inner, IfOp) or inner.next_op is not then_b.last_op:
+            return False
+        for o in (op, inner):
+            if o.regions[1].blocks and o.regions[1].blocks[0].first_op is not o.regions[1].blocks[0].last_op:
+                return False
+        then_ys = list(then_b.last_op.operands)  # type: ignore[union-attr]
+        else_ys = list(op.regions[1].blocks[0].last_op.operands) if op.regions[1].blocks else []  # type: ignore[union-attr]
+        inner_then_y, inner_else_y = inner.regions[0].blocks[0].last_op, None
+        if inner.regions[1].blocks:
+            inner_else_y = inner.regions[1].blocks[0].last_op
+        to_select: list[int] = []
+        for i, v in enumerate(then_ys):
+            if v.defining_op is inner:
+                k = v.index  # type: ignore[attr-defined]
+                if inner_else_y is None or inner_else_y.operand(k) is not else_ys[i]:
+                    return False
+                then_ys[i] = inner_then_y.operand(k)  # type: ignore[union-attr]
+                continue
+            if _defined_in(v, op.regions[0]):
+                return False
+            to_select.append(i)
+        loc = op.location
+        with rewriter.insertion_guard():
+            rewriter.set_insertion_point(op)
+            cond = rewriter.create(vars(arith)["AndIOp"], [op.operand(0), inner.operand(0)], [op.operand(0).type],
+                                   location=loc).results[0]
+            new: IfOp = IfOp.create([cond], op.result_types, regions=[Region([Block()]), Region()], location=loc)
+            rewriter.insert(new)
+            results = list(new.results)
+            rewriter.set_insertion_point(new)
+            for i in to_select:
+                results[i] = rewriter.create(arith.SelectOp, [op.operand(0), then_ys[i], else_ys[i]],
+                                             [then_ys[i].type], location=loc).results[0]
+            nb = new.regions[0].blocks[0]
+            rewriter.merge_blocks(inner.regions[0].blocks[0], nb)
+            old_y = nb.last_op
+            assert old_y is not None
+            rewriter.set_insertion_point_to_end(nb)
+            rewriter.create(YieldOp, then_ys, location=old_y.location)
+            rewriter.erase_op(old_y)
+            if else_ys:
+                eb = rewriter.create_block(new.regions[1])
+                rewriter.set_insertion_point_to_end(eb)
+                rewriter.create(YieldOp, else_ys, location=loc)
+        rewriter.replace_op(op, results)
+        return True
+
+
+class ConditionPropagation(RewritePattern):
+    """Inside the then (else) region of an ``scf.if`` on a non-constant condition, uses of the condition become
+    ``true`` (``false``) constants created before the op (MLIR's ``ConditionPropagation``)."""
+
+    root = "scf.if"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        from .arith import ConstantOp
+
+        cond = op.operand(0)
+        if constant_value(cond) is not None:
+            return False
+        consts: dict[int, Value] = {}
+        changed = False
+        for use in reversed(cond.uses):  # MLIR's use-list order: newest use first
+            user = use.owner
+            for k, region in ((1, op.regions[0]), (0, op.regions[1])):
+                if not _inside(region, user):
+                    continue
+                if k not in consts:
+                    with rewriter.insertion_guard():
+                        rewriter.set_insertion_point(op)
+                        consts[k] = rewriter.insert(ConstantOp.from_value(IntegerAttr(k, IntegerType(1)),
+                                                                          op.location)).results[0]
+                with rewriter.modify_op_in_place(user):
+                    use.set(consts[k])
+                changed = True
+                break
+        return changed
+
+
+class ConvertTrivialIfToSelect(RewritePattern):
+    """Results of an ``scf.if`` whose yielded values are both defined outside it become ``arith.select`` of the
+    condition (or the value itself when both yield the same); the other results stay on a smaller ``scf.if``
+    (MLIR's ``ConvertTrivialIfToSelect``)."""
+
+    root = "scf.if"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        from .arith import SelectOp
+
+        if not op.results:
+            return False
+        then_r, else_r = op.regions
+        ts, fs = _yields(op)
+        kept = [i for i, (t, f) in enumerate(zip(ts, fs)) if _defined_in(t, then_r) or _defined_in(f, else_r)]
+        if len(kept) == len(op.results):
+            return False
+        new = _new_if(rewriter, op, [op.results[i].type for i in kept])
+        results: list[Value] = []
+        with rewriter.insertion_guard():
+            rewriter.set_insertion_point(new)
+            for i, (t, f) in enumerate(zip(ts, fs)):
+                if i in kept:
+                    results.append(new.results[kept.index(i)])
+                elif t is f:
+                    results.append(t)
+                else:
+                    results.append(rewriter.create(SelectOp, [op.operand(0), t, f], [t.type],
+                                                   location=op.location).results[0])
+        _set_yield(rewriter, new.regions[0].blocks[0], [ts[i] for i in kept])
+        _set_yield(rewriter, new.regions[1].blocks[0], [fs[i] for i in kept])
+        rewriter.replace_op(op, results)
+        return True
+
+
+class RemoveEmptyElseBranch(RewritePattern):
+    """An ``scf.if`` without results whose else block holds only its ``scf.yield`` loses the else region (MLIR's
+    ``RemoveEmptyElseBranch``)."""
+
+    root = "scf.if"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        other = op.regions[1]
+        if op.results or not other.blocks or other.blocks[0].first_op is not other.blocks[0].last_op:
+            return False
+        with rewriter.modify_op_in_place(op):
+            rewriter.erase_block(other.blocks[0])
+        return True
+
+
+class RemoveUnusedResults(RewritePattern):
+    """The unused results of an ``scf.if`` are dropped, with the values yielded for them (MLIR's
+    ``RemoveUnusedResults``)."""
+
+    root = "scf.if"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        used = [i for i, r in enumerate(op.results) if r.has_uses()]
+        if len(used) == len(op.results):
+            return False
+        ts, fs = _yields(op)
+        new = _new_if(rewriter, op, [op.results[i].type for i in used])
+        _set_yield(rewriter, new.regions[0].blocks[0], [ts[i] for i in used])
+        _set_yield(rewriter, new.regions[1].blocks[0], [fs[i] for i in used])
+        rewriter.replace_op(op, [new.results[used.index(i)] if i in used else r for i, r in enumerate(op.results)])
+        return True
+
+
+class ReplaceIfYieldWithConditionOrValue(RewritePattern):
+    """Uses of a result yielding the same value in both blocks take that value; of an ``i1`` result yielding
+    ``true``/``false`` the condition, ``false``/``true`` its negation (``xori`` with ``true``) (MLIR's
+    ``ReplaceIfYieldWithConditionOrValue``)."""
+
+    root = "scf.if"
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        from . import arith
+
+        if not op.results:
+            return False
+        changed = False
+        cond = op.operand(0)
+        for t, f, r in zip(*_yields(op), op.results):
+            if not r.has_uses():
+                continue
+            if t is f:
+                rewriter.replace_all_uses_with(r, t)
+                changed = True
+                continue
+            a, b = constant_value(t), constant_value(f)
+            if not (isinstance(a, IntegerAttr) and isinstance(b, IntegerAttr) and a.type == b.type == IntegerType(1)):
+                continue
+            if a.value and not b.value:
+                rewriter.replace_all_uses_with(r, cond)
+                changed = True
+            elif not a.value and b.value:
+                with rewriter.insertion_guard():
+                    rewriter.set_insertion_point(op)
+                    one = rewriter.insert(arith.ConstantOp.from_value(IntegerAttr(1, IntegerType(1)), op.location))
+                    neg = rewriter.create(vars(arith)["XOrIOp"], [cond, one.results[0]], [cond.type],
+                                          location=op.location)
+                rewriter.replace_all_uses_with(r, neg.results[0])
+                changed = True
+        return changed
 
 
 DIALECT = Dialect("scf", [ConditionOp, ExecuteRegionOp, ForOp, ForallOp, IfOp, IndexSwitchOp, InParallelOp,

@@ -16,8 +16,10 @@ from typing import Any
 from mlir_py.attributes import (
     DYNAMIC,
     Attribute,
+    DenseElementsAttr,
     FloatType,
     IndexType,
+    IntegerAttr,
     IntegerType,
     RankedTensorType,
     Type,
@@ -29,6 +31,7 @@ from mlir_py.attributes import (
 from mlir_py.dialect import Dialect
 from mlir_py.interfaces import RecursiveMemoryEffects
 from mlir_py.ir import Block, Operation, Region, Value
+from mlir_py.ir import OpT as _OpT
 from mlir_py.opdef import (
     AnyType,
     Constraint,
@@ -45,6 +48,7 @@ from mlir_py.opdef import (
     result_def,
     var_operand,
 )
+from mlir_py.rewrite import FunctionPattern, PatternRewriter, constant_value, rewrite_pattern
 
 from . import _shape as sh
 from ._mixed import (
@@ -73,6 +77,7 @@ from ._mixed import (
     segments,
     static_list,
 )
+from .arith import _scalar_attr
 
 AnyNon0RankedOrUnrankedTensor = Constraint(
     lambda t: isinstance(t, UnrankedTensorType) or isinstance(t, RankedTensorType) and t.rank > 0,
@@ -125,6 +130,10 @@ class EmptyOp(Op, name="tensor.empty", traits=[Pure()]):
         n = sh.num_dynamic_dims(self.result.type)
         if self.num_operands != n:
             raise self.emit_error(f"incorrect number of dynamic sizes, has {self.num_operands}, expected {n}")
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [ReplaceEmptyTensorStaticShapeDims]
 
 
 class FromElementsOp(Op, name="tensor.from_elements", traits=[Pure()]):
@@ -263,6 +272,32 @@ class ExtractOp(Op, name="tensor.extract", traits=[Pure()]):
         if len(self.indices) != t.rank:
             raise self.emit_error("incorrect number of indices for extract_element")
 
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """A splat constant -> its element; at constant indices, ``tensor.from_elements`` -> the operand at the
+        row-major position, a dense constant -> its element (MLIR's ``ExtractOp::fold``)."""
+        c, et = operands[0], self.result.type
+        if isinstance(c, DenseElementsAttr) and c.is_splat:
+            return [_element_attr(et, c.array)]
+        idx = [_int(a) for a in operands[1:]]
+        if any(i is None for i in idx):
+            return None
+        shape = _ranked(self.tensor.type).shape
+        if not all(0 <= i < d for i, d in zip(idx, shape)):  # type: ignore[operator]
+            return None
+        fe = _defining(self.tensor, FromElementsOp)
+        if fe is not None:
+            flat = 0
+            for i, d in zip(idx, shape):
+                flat = flat * d + i  # type: ignore[operator]
+            return [fe.operand(flat)] if flat < fe.num_operands else None
+        if isinstance(c, DenseElementsAttr):
+            return [_element_attr(et, c.values()[tuple(idx)])]
+        return None
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [ExtractFromTensorCast]
+
 
 class InsertOp(Op, name="tensor.insert", traits=[Pure()]):
     """``dest`` with the element at ``indices`` replaced by ``scalar`` (a new tensor value).
@@ -312,6 +347,27 @@ class DimOp(Op, name="tensor.dim", traits=[Pure()]):
     def asm_result_names(self) -> list[str]:
         return ["dim"]
 
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """A static dimension -> its size; a dynamic one -> the size operand of ``tensor.empty``, the extent operand
+        of ``tensor.generate`` or the size operand of a non-rank-reducing ``tensor.extract_slice``; else read
+        through a foldable ``tensor.cast`` in place (MLIR's ``DimOp::fold``; the ``tensor.empty`` case is MLIR's
+        ``FoldEmptyTensorWithDimOp`` pattern)."""
+        i, t = _int(operands[1]), self.source.type
+        if i is None or not isinstance(t, RankedTensorType) or not 0 <= i < t.rank:
+            return None
+        if t.shape[i] != DYNAMIC:
+            return [IntegerAttr(t.shape[i], index)]
+        d = self.source.defining_op
+        if isinstance(d, (EmptyOp, GenerateOp)):
+            return [d.operand(sum(1 for s in t.shape[:i] if s == DYNAMIC))]
+        if isinstance(d, ExtractSliceOp) and _ranked(d.source.type).rank == t.rank and d.static_sizes[i] == DYNAMIC:
+            return [d.sizes[sum(1 for s in d.static_sizes[:i] if s == DYNAMIC)]]
+        return list(self.results) if fold_tensor_cast(self) else None
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [DimOfCastOp]
+
 
 class RankOp(Op, name="tensor.rank", traits=[Pure()]):
     """The rank of ``tensor`` as an ``index``."""
@@ -344,6 +400,16 @@ class CastOp(Op, name="tensor.cast", traits=[Pure()]):
 
     def asm_result_names(self) -> list[str]:
         return ["cast"]
+
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        """A cast to the same type is its source. (A cast back through a chain, ``cast(cast(x : A -> B) : B -> A)``,
+        is left to ``ChainedTensorCast``: it folds only when B is no more static than A, since dropping a cast to a
+        more static type drops a run-time check, as in MLIR.)"""
+        return [self.source] if self.source.type == self.dest.type else None
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [ChainedTensorCast]
 
     def verify_(self) -> None:
         a, b = self.source.type, self.dest.type
@@ -445,6 +511,13 @@ class CollapseShapeOp(Op, name="tensor.collapse_shape", traits=[Pure()]):
     def verify_(self) -> None:
         _verify_reshape(self, _ranked(self.src.type), _ranked(self.result.type))
 
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        return _fold_reshape(self, operands, ExpandShapeOp)
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [FunctionPattern(_compose_reshapes, "tensor.collapse_shape", name="ComposeReassociativeReshapeOps")]
+
 
 class ExpandShapeOp(Op, name="tensor.expand_shape", traits=[Pure()]):
     """``src`` with each dimension split into the group of ``reassociation``; ``output_shape`` gives every result
@@ -509,6 +582,13 @@ class ExpandShapeOp(Op, name="tensor.expand_shape", traits=[Pure()]):
     def mixed_output_shape(self) -> list[Any]:
         return mixed_list(static_list(self, "static_output_shape"), self.output_shape)
 
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        return _fold_reshape(self, operands, CollapseShapeOp)
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [FunctionPattern(_compose_reshapes, "tensor.expand_shape", name="ComposeReassociativeReshapeOps")]
+
 
 # ---------------------------------------------------------------------------------------------------------------
 # slices
@@ -566,6 +646,13 @@ class ExtractSliceOp(OffsetsSizesStridesOp, name="tensor.extract_slice", traits=
         msg = sh.in_bounds_slice(src.shape, self.static_offsets, self.static_sizes, self.static_strides)
         if msg is not None:
             raise error(self, msg)
+
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        return _fold_extract_slice(self, operands)
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [ExtractSliceConstantArgumentFolder, ExtractSliceOpCastFolder]
 
 
 class _InsertSliceLike(OffsetsSizesStridesOp):
@@ -625,6 +712,13 @@ class InsertSliceOp(_InsertSliceLike, name="tensor.insert_slice", traits=[Pure()
         if self.result.type != self.dest.type:
             raise self.emit_error("failed to verify that all of {dest, result} have same type")
         self.verify_insert()
+
+    def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
+        return _fold_insert_slice(self)
+
+    @classmethod
+    def canonicalization_patterns(cls) -> list[Any]:
+        return [InsertSliceConstantArgumentFolder]
 
 
 class ParallelInsertSliceOp(_InsertSliceLike, name="tensor.parallel_insert_slice"):
@@ -797,12 +891,338 @@ class ConcatOp(Op, name="tensor.concat", traits=[Pure()]):
                 raise self.emit_error(f"result type '{res}'does not match inferred shape '{inferred}' static sizes")
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# canonicalization (mlir/lib/Dialect/Tensor/IR/TensorOps.cpp); the fold() hooks sit on the ops above
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _defining(v: Value, cls: type[_OpT]) -> _OpT | None:
+    op = getattr(v, "op", None)
+    return op if isinstance(op, cls) else None
+
+
+def _int(a: Attribute | None) -> int | None:
+    return a.value if isinstance(a, IntegerAttr) else None
+
+
+def _element_attr(t: Type, v: Any) -> Attribute:
+    """One element of a dense constant as an ``IntegerAttr``/``FloatAttr`` of ``t``."""
+    v = v.item() if hasattr(v, "item") else v
+    return _scalar_attr(t, int(v) if isinstance(v, bool) else v)
+
+
+def preserves_static_information(source: Type, target: Type) -> bool:
+    """MLIR's ``tensor::preservesStaticInformation``: both ranked with equal element type, rank and encoding, and
+    ``target`` static wherever ``source`` is."""
+    if not isinstance(source, RankedTensorType) or not isinstance(target, RankedTensorType):
+        return False
+    if (source.element_type, source.rank, source.encoding) != (target.element_type, target.rank, target.encoding):
+        return False
+    return all(s == DYNAMIC or t != DYNAMIC for s, t in zip(source.shape, target.shape))
+
+
+def foldable_cast_source(v: Value) -> Value | None:
+    """The source of the ``tensor.cast`` defining ``v`` when that cast only drops static information, so that a
+    consumer may read the source instead (MLIR's ``tensor::canFoldIntoConsumerOp``); else ``None``."""
+    cast = _defining(v, CastOp)
+    if cast is not None and preserves_static_information(cast.dest.type, cast.source.type):
+        return cast.source
+    return None
+
+
+def fold_tensor_cast(op: Operation) -> bool:
+    """Make each operand of ``op`` defined by a foldable ``tensor.cast`` read the cast's source, in place (MLIR's
+    ``tensor::foldTensorCast``, for consumers whose result type does not depend on the operand's). Returns whether
+    an operand changed."""
+    changed = False
+    for o in op.op_operands:
+        src = foldable_cast_source(o.value)
+        if src is not None:
+            o.set(src)
+            changed = True
+    return changed
+
+
+def _join_shapes(a: Type, b: Type) -> Type | None:
+    """MLIR's ``joinShapes``: the most static tensor type that both ``a`` and ``b`` may hold, ``None`` if they
+    conflict (a cast between them would fail at run time)."""
+    if isinstance(a, UnrankedTensorType):
+        return b
+    if isinstance(b, UnrankedTensorType):
+        return a
+    assert isinstance(a, RankedTensorType) and isinstance(b, RankedTensorType)
+    if a.rank != b.rank:
+        return None
+    dims = []
+    for x, y in zip(a.shape, b.shape):
+        if x != DYNAMIC and y != DYNAMIC and x != y:
+            return None
+        dims.append(y if x == DYNAMIC else x)
+    return RankedTensorType(dims, a.element_type)
+
+
+@rewrite_pattern("tensor.cast")
+def ChainedTensorCast(op: CastOp, rewriter: PatternRewriter) -> bool:
+    """``cast(cast(x : A -> B) : B -> C)`` -> ``cast(x : A -> C)`` when dropping B loses no run-time check
+    (joining A, B and C gives what joining A and C gives)."""
+    inner = _defining(op.source, CastOp)
+    if inner is None:
+        return False
+    a, b, c = inner.source.type, inner.dest.type, op.dest.type
+    ab = _join_shapes(a, b)
+    first = _join_shapes(ab, c) if ab is not None else None
+    if first is None or first != _join_shapes(a, c):
+        return False
+    rewriter.replace_op_with_new_op(op, CastOp, [inner.source])
+    return True
+
+
+@rewrite_pattern("tensor.dim")
+def DimOfCastOp(op: DimOp, rewriter: PatternRewriter) -> bool:
+    """``dim(cast(x), i)`` -> ``dim(x, i)``."""
+    cast = _defining(op.source, CastOp)
+    if cast is None:
+        return False
+    rewriter.replace_op_with_new_op(op, DimOp, [cast.source, op.index])
+    return True
+
+
+@rewrite_pattern("tensor.empty")
+def ReplaceEmptyTensorStaticShapeDims(op: EmptyOp, rewriter: PatternRewriter) -> bool:
+    """``tensor.empty(%c4) : tensor<?xf32>`` with ``%c4`` a non-negative constant -> ``tensor.cast
+    (tensor.empty() : tensor<4xf32>)`` (MLIR's ``foldDynamicToStaticDimSizes``)."""
+    t = _ranked(op.result.type)
+    shape, dyn = list(t.shape), iter(op.operands)
+    kept: list[Value] = []
+    for i, d in enumerate(t.shape):
+        if d != DYNAMIC:
+            continue
+        v = next(dyn)
+        c = _int(constant_value(v))
+        if c is not None and c >= 0:
+            shape[i] = c
+        else:
+            kept.append(v)
+    if len(kept) == op.num_operands:
+        return False
+    new = rewriter.create(EmptyOp, kept, [RankedTensorType(shape, t.element_type, t.encoding)],
+                          location=op.location)
+    rewriter.replace_op_with_new_op(op, CastOp, [new.result])
+    return True
+
+
+@rewrite_pattern("tensor.extract")
+def ExtractFromTensorCast(op: ExtractOp, rewriter: PatternRewriter) -> bool:
+    """``extract(cast(x), idx)`` -> ``extract(x, idx)`` for a ranked ``x``."""
+    cast = _defining(op.tensor, CastOp)
+    if cast is None or not isinstance(cast.source.type, RankedTensorType):
+        return False
+    rewriter.replace_op_with_new_op(op, ExtractOp, [cast.source, *op.indices])
+    return True
+
+
+def _same_slice(a: OffsetsSizesStridesOp, b: OffsetsSizesStridesOp) -> bool:
+    """Equal mixed offsets, sizes and strides (MLIR's ``isSameAs``: equal constants or the same value)."""
+    def same(xs: list[Any], ys: list[Any]) -> bool:
+        return len(xs) == len(ys) and all(x == y if isinstance(x, int) and isinstance(y, int) else x is y
+                                          for x, y in zip(xs, ys))
+    return (same(a.mixed_offsets, b.mixed_offsets) and same(a.mixed_sizes, b.mixed_sizes)
+            and same(a.mixed_strides, b.mixed_strides))
+
+
+def _is_identity_slice(op: OffsetsSizesStridesOp, shape: Sequence[int]) -> bool:
+    """Zero offsets, unit strides and static sizes equal to ``shape`` (MLIR's
+    ``foldIdentityOffsetSizeAndStrideOpInterface``)."""
+    return (all(o == 0 for o in op.static_offsets) and all(s == 1 for s in op.static_strides)
+            and tuple(op.static_sizes) == tuple(shape))
+
+
+def _compose_reassociation(producer: list[list[int]], consumer: list[list[int]]) -> list[list[int]] | None:
+    """MLIR's ``composeReassociationIndices``: the groups of two collapses (or two expansions) done at once."""
+    if len(producer) == len(consumer):
+        return None
+    if len(producer) < len(consumer):
+        producer, consumer = consumer, producer
+    if consumer and sum(len(g) for g in consumer) != len(producer):
+        return None
+    return [[i for c in g for i in producer[c]] for g in consumer]
+
+
+def _fold_reshape(op: CollapseShapeOp | ExpandShapeOp, operands: list[Attribute | None],
+                  inverse: type[Op]) -> list[Any] | None:
+    """MLIR's ``foldReshapeOp``: same type -> the source; a dense constant -> the reshaped constant; the inverse
+    reshape of a value of the result type -> that value (with two or more dynamic dims only when both use the
+    same reassociation and, for an expansion, nothing else is known)."""
+    src, res = op.operand(0), op.results[0]
+    if src.type == res.type:
+        return [src]
+    c = operands[0]
+    if isinstance(c, DenseElementsAttr) and isinstance(res.type, RankedTensorType):
+        return [DenseElementsAttr(res.type, c.values().reshape(res.type.shape))]
+    prod = getattr(src, "op", None)
+    if not isinstance(prod, inverse) or prod.operand(0).type != res.type:
+        return None
+    if sum(1 for d in _ranked(res.type).shape if d == DYNAMIC) < 2:
+        return [prod.operand(0)]
+    if isinstance(op, CollapseShapeOp) and prod.properties["reassociation"] == op.properties["reassociation"]:
+        return [prod.operand(0)]
+    return None
+
+
+def _compose_reshapes(op: CollapseShapeOp | ExpandShapeOp, rewriter: PatternRewriter) -> bool:
+    """``collapse(collapse(x))`` -> one ``collapse(x)``; ``expand(expand(x))`` -> one ``expand(x)`` with the
+    outer output shape (MLIR's ``ComposeReassociativeReshapeOps``)."""
+    prod = getattr(op.src, "op", None)
+    if type(prod) is not type(op):
+        return False
+    assert isinstance(prod, (CollapseShapeOp, ExpandShapeOp))
+    groups = _compose_reassociation(sh.reassociation_groups(prod.properties["reassociation"]) or [],
+                                    sh.reassociation_groups(op.properties["reassociation"]) or [])
+    if groups is None:
+        return False
+    props: dict[str, Attribute] = dict(op.properties)
+    props["reassociation"] = sh.reassociation_attr(groups)
+    rewriter.replace_op_with_new_op(op, type(op), [prod.src, *op.operands[1:]], properties=props)
+    return True
+
+
+def _fold_extract_slice(op: ExtractSliceOp, operands: list[Attribute | None]) -> list[Any] | None:
+    """A splat constant source -> the splat of the result type; the identity slice -> the source; the slice that
+    an ``insert_slice`` just wrote (same offsets, sizes, strides and type) -> the inserted value."""
+    c, src, rt = operands[0], op.source, _ranked(op.result.type)
+    if isinstance(c, DenseElementsAttr) and c.is_splat and rt.has_static_shape:
+        return [DenseElementsAttr(rt, c.array)]
+    if src.type == rt and _is_identity_slice(op, rt.shape):
+        return [src]
+    ins = _defining(src, InsertSliceOp)
+    if ins is not None and ins.source.type == rt and _same_slice(ins, op):
+        return [ins.source]
+    return None
+
+
+def _fold_constant_entries(entries: list[Any], keep: Any = lambda c: c >= 0) -> bool:
+    """Replace, in ``entries`` (a mixed list), each value with a constant ``c`` that ``keep(c)`` accepts by ``c``
+    (MLIR's ``foldDynamicIndexList``). Returns whether one changed."""
+    changed = False
+    for i, e in enumerate(entries):
+        c = None if isinstance(e, int) else _int(constant_value(e))
+        if c is not None and keep(c):
+            entries[i] = c
+            changed = True
+    return changed
+
+
+def _static(entries: list[Any]) -> list[int]:
+    return [e if isinstance(e, int) else DYNAMIC for e in entries]
+
+
+def _canonical_slice_type(rank: int, source: RankedTensorType, sizes: list[Any]) -> RankedTensorType:
+    """MLIR's ``ExtractSliceOp::inferCanonicalRankReducedResultType``: the sizes' type, with the first unit
+    dimensions dropped down to ``rank``."""
+    shape = _static(sizes)
+    if len(shape) == rank:
+        return slice_result_type(source, tuple(shape))
+    drop = len(shape) - rank
+    kept = []
+    for d in shape:
+        if d == 1 and drop:
+            drop -= 1
+            continue
+        kept.append(d)
+    return RankedTensorType(kept, source.element_type)
+
+
+@rewrite_pattern("tensor.extract_slice")
+def ExtractSliceConstantArgumentFolder(op: ExtractSliceOp, rewriter: PatternRewriter) -> bool:
+    """Constant offsets, sizes (non-negative) and strides become static; the result takes the more static type and
+    is cast back (MLIR's ``OpWithOffsetSizesAndStridesConstantArgumentFolder`` with ``SliceCanonicalizer``)."""
+    offs, sizes, strides = op.mixed_offsets, op.mixed_sizes, op.mixed_strides
+    changed = _fold_constant_entries(offs)
+    changed = _fold_constant_entries(sizes) or changed
+    if not (_fold_constant_entries(strides, lambda c: True) or changed):
+        return False
+    src = _ranked(op.source.type)
+    if sh.in_bounds_slice(src.shape, _static(offs), _static(sizes), _static(strides)) is not None:
+        return False
+    rt = _canonical_slice_type(_ranked(op.result.type).rank, src, sizes)
+    new = rewriter.insert(ExtractSliceOp.build_slice(op.source, offs, sizes, strides, rt, op.location))
+    new.attributes.update(op.attributes)
+    res = new.results[0]
+    if rt != op.result.type:
+        res = rewriter.create(CastOp, [res], [op.result.type], location=op.location).results[0]
+    rewriter.replace_op(op, [res])
+    return True
+
+
+@rewrite_pattern("tensor.extract_slice")
+def ExtractSliceOpCastFolder(op: ExtractSliceOp, rewriter: PatternRewriter) -> bool:
+    """``extract_slice(cast(x))`` -> ``extract_slice(x)`` (same result type) for a cast that only drops static
+    information, when no slice operand is a constant and the slice stays in bounds of ``x``."""
+    if any(constant_value(v) is not None for v in op.operands[1:]):
+        return False
+    src = foldable_cast_source(op.source)
+    if src is None or sh.in_bounds_slice(_ranked(src.type).shape, op.static_offsets, op.static_sizes,
+                                         op.static_strides) is not None:
+        return False
+    new = rewriter.insert(ExtractSliceOp.build_slice(src, op.mixed_offsets, op.mixed_sizes, op.mixed_strides,
+                                                     _ranked(op.result.type), op.location))
+    new.attributes.update(op.attributes)
+    rewriter.replace_op(op, new.results)
+    return True
+
+
+@rewrite_pattern("tensor.insert_slice")
+def InsertSliceConstantArgumentFolder(op: InsertSliceOp, rewriter: PatternRewriter) -> bool:
+    """Constant offsets and sizes (non-negative) and strides (non-zero) become static; the source is cast to the
+    more static slice type (MLIR's ``InsertSliceOpConstantArgumentFolder``)."""
+    offs, sizes, strides = op.mixed_offsets, op.mixed_sizes, op.mixed_strides
+    changed = _fold_constant_entries(offs)
+    changed = _fold_constant_entries(sizes) or changed
+    if not (_fold_constant_entries(strides, lambda c: c != 0) or changed):
+        return False
+    dst = _ranked(op.dest.type)
+    if sh.in_bounds_slice(dst.shape, _static(offs), _static(sizes), _static(strides)) is not None:
+        return False
+    st = _canonical_slice_type(_ranked(op.source.type).rank, dst, sizes)
+    src = op.source
+    if st != src.type:
+        src = rewriter.create(CastOp, [src], [st], location=op.location).results[0]
+    new = rewriter.insert(InsertSliceOp.build_insert_slice(src, op.dest, offs, sizes, strides, op.location))
+    new.attributes.update(op.attributes)
+    rewriter.replace_op(op, new.results)
+    return True
+
+
+def _fold_insert_slice(op: InsertSliceOp) -> list[Any] | None:
+    """The identity insertion of a static source -> the source; an insertion over an equal earlier one -> into
+    that one's destination (in place); re-inserting the slice extracted from the destination -> the destination
+    (MLIR's ``InsertSliceOp::fold``)."""
+    st, rt = _ranked(op.source.type), _ranked(op.result.type)
+    if st.has_static_shape and st == rt and _is_identity_slice(op, rt.shape):
+        return [op.source]
+    prev = _defining(op.dest, InsertSliceOp)
+    if prev is not None and prev.source.type == st and _same_slice(prev, op):
+        op.set_operand(1, prev.dest)
+        return list(op.results)
+    ext = _defining(op.source, ExtractSliceOp)
+    if ext is not None and ext.source is op.dest and _same_slice(ext, op):
+        return [op.dest]
+    return None
+
+
 _OPS: list[type[Op]] = [
     BitcastOp, CastOp, CollapseShapeOp, ConcatOp, DimOp, EmptyOp, ExpandShapeOp, ExtractOp, ExtractSliceOp,
     FromElementsOp, GenerateOp, InsertOp, InsertSliceOp, PadOp, ParallelInsertSliceOp, RankOp, ReshapeOp, SplatOp,
     YieldOp,
 ]
 
-DIALECT = Dialect("tensor", _OPS, description=__doc__ or "")
+def materialize_constant(value: Attribute, type: Type, location: Any = None) -> Op | None:
+    """Folded values become ``arith.constant`` (MLIR's ``TensorDialect::materializeConstant``)."""
+    from .arith import materialize_constant as arith_constant
+
+    return arith_constant(value, type, location)
+
+
+DIALECT = Dialect("tensor", _OPS, description=__doc__ or "", materialize_constant=materialize_constant)
 
 __all__ = [c.__name__ for c in _OPS] + ["DIALECT", "pad_result_type", "slice_result_type", "print_slice_lists"]

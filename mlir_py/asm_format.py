@@ -301,7 +301,9 @@ class CompiledFormat:
                 for d in self.extra_props:
                     a = op.properties.get(d.attr_name or d.name)
                     if a is not None and a != d.default:
-                        extra.append(print_attr_entry(d.attr_name or d.name, a, p))
+                        pd = getattr(d.attr_class, "print_prop_dict", None)  # a native (non-attribute) property
+                        extra.append(print_attr_entry(d.attr_name or d.name, a, p) if pd is None
+                                     else f"{d.attr_name or d.name} = {pd(a, p)}")
                 if extra:
                     out.append(" <" + ", ".join(extra) + ">")
                 s = p.attr_dict(op.attributes)

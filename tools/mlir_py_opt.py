@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 import mlir_py
+from mlir_py import resources
 from mlir_py.diagnostics import Diagnostic, DiagnosticError, SourceManager
 from mlir_py.dialect import Context
 from mlir_py.pass_manager import PassCommandLine, PassFailure, PassManager, PipelineError, load_pass_plugin
@@ -33,6 +34,7 @@ def build_arg_parser() -> argparse.ArgumentParser:
     p.add_argument("--mlir-elide-elementsattrs-if-larger", type=int, default=None, metavar="N",
                    help="elide dense elements attributes with more than N elements")
     p.add_argument("--allow-unregistered-dialect", action="store_true", help="allow operations of unknown dialects")
+    resources.add_arguments(p)  # --mlir-resources-sidecar, --mlir-elide-resource-strings-if-larger
     p.add_argument("--split-input-file", default=None, metavar="MARKER",
                    help="split the input on '// -----' (or =MARKER) and process each chunk independently")
     p.add_argument("--output-split-marker", default=SPLIT_MARKER, metavar="MARKER",
@@ -78,8 +80,10 @@ def process_chunk(text: str, filename: str, line_offset: int, ctx: Context, args
         return None
     printer = Printer(generic=args.mlir_print_op_generic, debuginfo=args.mlir_print_debuginfo,
                       elide_elements_larger=args.mlir_elide_elementsattrs_if_larger)
-    with pm.time("Output"):
-        return printer.print_top(module) + "\n"
+    with pm.time("Output"):  # blobs to a sidecar FILE.npz with -o FILE (mlir_py/resources.py, docs/onnx.md)
+        output = "-" if args.split_input_file else args.output
+        return resources.print_module(module, printer, output, args.mlir_resources_sidecar,
+                                      args.mlir_elide_resource_strings_if_larger) + "\n"
 
 
 @guard

@@ -1,7 +1,7 @@
 """mlir-py-run: run a function of an MLIR file on numpy inputs, like ``mlir-cpu-runner`` with .npy files.
 
     mlir-py-run FILE [--entry NAME] [--target=interp|dsa|cpu] (--input A.npy ... | --random-inputs [--seed S])
-                [--output OUT.npy ...] [--print] [--stats] [--stats-json FILE] [--trace FILE]
+                [--output OUT.npy ...] [--print] [--stats] [--stats-json FILE] [--trace FILE] [--repeat K]
 
 Inputs are checked against the entry's signature (count, shape, dtype: docs/interpreter.md lists the dtype of
 each type; bf16 is float32 holding bf16 values). ``--output`` files receive the results in order (fewer files
@@ -12,6 +12,10 @@ file cannot be read, parse or verification errors, bad inputs, a runtime error (
 arguments except those marked ``dsa.output``, which are the results; ``--stats`` prints the simulator's report
 (cycles, utilization, bytes, energy, roofline bounds), ``--stats-json`` writes it as JSON and ``--trace`` writes
 the engine timelines as a Chrome/Perfetto trace.
+
+``--target=cpu`` lowers the module with ``lower-to-llvm``, JIT-compiles it with llvmlite at O3 for the host CPU
+(mlir_py/cpu_runner.py, docs/cpu.md) and calls the entry ``--repeat K`` times; ``--stats-json`` writes
+``compile_seconds`` and ``run_seconds`` (one per call), so a benchmark can take the median.
 """
 
 from __future__ import annotations
@@ -67,8 +71,30 @@ def dsa_signature(fn: Operation) -> FunctionType:
     return kernel_signature(fn).function_type
 
 
-#: --target name -> runner; the LLVM JIT registers here when it exists
-TARGETS: dict[str, Runner] = {"interp": run_interp, "dsa": run_dsa}
+def run_cpu(module: Operation, entry: str, inputs: Sequence[Any], options: Any = None) -> Sequence[Any]:
+    """The LLVM JIT (mlir_py/cpu_runner.py): ``lower-to-llvm``, O3 for the host CPU, ``--repeat K`` calls;
+    ``--stats-json`` records ``compile_seconds`` and the K ``run_seconds``."""
+    import json
+
+    from mlir_py.cpu_runner import compile_function
+
+    f = compile_function(module, entry)
+    results: Sequence[Any] = []
+    for _ in range(max(1, getattr(options, "repeat", 1) or 1)):
+        results = f(*inputs)
+    path = getattr(options, "stats_json", None)
+    if path:
+        try:
+            with open(path, "w") as fh:
+                json.dump({"target": "cpu", "entry": entry, "compile_seconds": f.compile_seconds,
+                           "run_seconds": f.run_seconds}, fh, indent=2)
+        except OSError as e:
+            raise RunError(f"could not write '{path}': {e.strerror or e}") from None
+    return results
+
+
+#: --target name -> runner
+TARGETS: dict[str, Runner] = {"interp": run_interp, "dsa": run_dsa, "cpu": run_cpu}
 KNOWN_TARGETS = ("interp", "dsa", "cpu")
 
 
@@ -95,7 +121,9 @@ def build_arg_parser() -> argparse.ArgumentParser:
                    help="write a result to a .npy file; repeat in result order")
     p.add_argument("--print", dest="print_results", action="store_true", help="print the results")
     p.add_argument("--stats", action="store_true", help="--target=dsa: print the simulator's statistics")
-    p.add_argument("--stats-json", metavar="FILE", help="--target=dsa: write the statistics as JSON")
+    p.add_argument("--stats-json", metavar="FILE", help="--target=dsa|cpu: write the statistics as JSON (cpu: "
+                                                         "compile_seconds and the run_seconds of each call)")
+    p.add_argument("--repeat", type=int, default=1, metavar="K", help="--target=cpu: call the entry K times")
     p.add_argument("--trace", metavar="FILE", help="--target=dsa: write the engine timelines as a Chrome/Perfetto "
                                                    "trace (JSON trace-event format)")
     p.add_argument("--allow-unregistered-dialect", action="store_true", help="allow operations of unknown dialects")
@@ -163,10 +191,13 @@ def run(args: Any, sources: SourceManager) -> int:
         raise RunError(f"target '{args.target}' is not available yet")
     if args.inputs and args.random_inputs:
         raise RunError("--input and --random-inputs are mutually exclusive")
-    dsa_only = [f for f, v in (("--stats", args.stats), ("--stats-json", args.stats_json), ("--trace", args.trace))
-                if v]
+    dsa_only = [f for f, v in (("--stats", args.stats), ("--trace", args.trace)) if v]
     if dsa_only and args.target != "dsa":
         raise RunError(f"{dsa_only[0]} needs --target=dsa")
+    if args.stats_json and args.target not in ("dsa", "cpu"):
+        raise RunError("--stats-json needs --target=dsa or --target=cpu")
+    if args.repeat != 1 and args.target != "cpu":
+        raise RunError("--repeat needs --target=cpu")
     ctx = Context(allow_unregistered_dialects=args.allow_unregistered_dialect)
     for path in args.load_dialect_plugin:
         try:
@@ -185,7 +216,12 @@ def run(args: Any, sources: SourceManager) -> int:
     if args.target == "dsa":
         ft = dsa_signature(fn)
     inputs = load_inputs(args, fn, ft)
-    results = run_dsa(module, args.entry, inputs, args) if args.target == "dsa" else runner(module, args.entry, inputs)
+    if args.target == "dsa":
+        results = run_dsa(module, args.entry, inputs, args)
+    elif args.target == "cpu":
+        results = run_cpu(module, args.entry, inputs, args)
+    else:
+        results = runner(module, args.entry, inputs)
     write_outputs(args.outputs, results, fn)
     if args.print_results:
         for i, (v, t) in enumerate(zip(results, ft.results)):

@@ -16,7 +16,7 @@ import sys
 from html import escape
 from typing import Any
 
-TRACKS = ("dma", "matrix.read", "matrix.compute", "matrix.write", "vector", "sort")
+TRACKS = ("dma", "matrix.read", "matrix.compute", "matrix.write", "vector", "sort", "cp")
 COLORS = {"dma_load": "#4c72b0", "dma_store": "#55a868", "matmul": "#c44e52", "vector": "#8172b2", "fill": "#8172b2",
           "maxpool": "#ccb974", "topk": "#ccb974"}
 ROW, GAP, LEFT, TOP, WIDTH = 16, 4, 118, 26, 900

@@ -19,10 +19,11 @@ from typing import Any
 import numpy as np
 
 from dialects import dsa
+from mlir_py.attributes import IntegerAttr, MemRefType
 from mlir_py.interpreter import function_type
 from mlir_py.ir import Operation, symbol_name
 
-from .machine import Buf, Memory, SimError
+from .machine import ENGINES, Buf, Memory, SimError
 from .ops import np_dtype
 from .report import LayerReport, Report
 from .simulator import KernelSignature, Simulator, kernel_signature
@@ -68,6 +69,7 @@ def simulate(module: Operation, entry: str, inputs: Sequence[Any], *, batch: boo
         else:
             data = np.zeros(dsa.nbytes(t), dtype=np.uint8)
         bufs.append(Buf(Memory(f"DRAM argument #{i}", "dram", data), 0, tuple(t.shape), dt))
+    sim.kernel = fn
     sim.run_kernel(fn, bufs)
     outputs = [bufs[i].array().copy() for i in sig.outputs]
     return SimResult(outputs, make_report(sim))
@@ -80,11 +82,32 @@ def make_report(sim: Simulator) -> Report:
     total = Stats()
     for s in sim.layer_stats.values():
         total.merge(s)
-    layers = [LayerReport(name, lt.start, lt.end, lt.busy, sim.layer_stats.get(name, Stats()))
+    layers = [LayerReport(name, lt.start, lt.end, lt.busy, sim.layer_stats.get(name, Stats()),
+                          sim.layer_locs.get(name, ""))
               for name, lt in tm.layers.items() if name]
-    return Report(sim.target, tm.cycles, tm.busy[:4], tm.busy[4], total, layers, tm.events, tm.labels,
-                  sim.batched_loops)
+    k = len(ENGINES)
+    return Report(sim.target, tm.cycles, tm.busy[:k], tm.busy[k], total, layers, tm.events, tm.labels,
+                  sim.batched_loops, list(sim.fallback.values()), *sram_figures(sim.kernel))
+
+
+def sram_figures(fn: Operation | None) -> tuple[int, int]:
+    """(peak_sram_bytes, sram_lower_bound_bytes) of kernel ``fn``: the memory planner's attributes
+    ``dsa.peak_sram_bytes`` and ``dsa.sram_lower_bound_bytes`` when present; otherwise computed from the SRAM
+    ``dsa.buffer`` ops: the highest byte any buffer reaches (offset + size), and the largest single buffer (no
+    plan can use less; the planner's liveness-based bound is tighter)."""
+    if fn is None:
+        return 0, 0
+    ends, sizes = [0], [0]
+    for o in fn.walk():
+        if isinstance(o, dsa.BufferOp) and dsa.space_of(o.result.type) == "sram":
+            t = o.result.type
+            assert isinstance(t, MemRefType)
+            ends.append(o.offset.value + dsa.nbytes(t))
+            sizes.append(dsa.nbytes(t))
+    peak, low = fn.attributes.get("dsa.peak_sram_bytes"), fn.attributes.get("dsa.sram_lower_bound_bytes")
+    return (peak.value if isinstance(peak, IntegerAttr) else max(ends),
+            low.value if isinstance(low, IntegerAttr) else max(sizes))
 
 
 __all__ = ["KernelSignature", "Report", "SimError", "SimResult", "Simulator", "find_kernel", "kernel_signature",
-           "make_report", "simulate"]
+           "make_report", "simulate", "sram_figures"]

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .simulator import Simulator
 
 #: elements (all instances, all tile operands) processed per chunk
-CHUNK_ELEMENTS = 1 << 23
+CHUNK_ELEMENTS = 1 << 24
 _TOKEN = object()
 
 
@@ -366,6 +366,9 @@ def _execute(g: Group, writers: list[tuple[Group, int]]) -> None:
         return
     if info.staged:
         pre = info.prepare(_inputs(g, None, writers, exclude=info.staged, dedupe=True), g.n)  # type: ignore
+        d = len(g.shape)  # the inputs broadcast over the loop nest: make each result (n, *tile)
+        pre = {k: (v if v.shape[:d] == g.shape else np.array(np.broadcast_to(v, g.shape + v.shape[d:])))
+               .reshape((g.n, *v.shape[d:])) for k, v in pre.items()}
         if _chains(g, pre, writers):
             return
         waves = [np.flatnonzero(g.depth == w) for w in range(int(g.depth.max()) + 1)]
@@ -460,23 +463,24 @@ def _store(g: Group, sel: np.ndarray | None, outs: dict[str, np.ndarray]) -> Non
                 g.outputs[p][sel] = outs[a.role]
 
 
-def _representatives(key: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+def _representatives(key: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, tuple[int, ...]]:
     """``key`` (one per instance, e.g. a source address) over the loop nest ``shape``: the loop axes along which
-    it does not change are dropped; returns (one instance per remaining position, each instance's position)."""
+    it does not change are reduced to size 1; returns (one instance per remaining position, the reduced shape,
+    which broadcasts to ``shape``)."""
     k = key.reshape(shape)
     inst = np.arange(key.size, dtype=np.int64).reshape(shape)
     for ax in range(len(shape)):
         if k.shape[ax] > 1 and (k == k.take([0], axis=ax)).all():
             k, inst = k.take([0], axis=ax), inst.take([0], axis=ax)
-    row = np.broadcast_to(np.arange(inst.size, dtype=np.int64).reshape(inst.shape), shape).reshape(-1)
-    return inst.reshape(-1), row
+    return inst.reshape(-1), inst.shape
 
 
 def _inputs(g: Group, sel: np.ndarray | None, writers: list[tuple[Group, int]], only: tuple[str, ...] | None = None,
             exclude: tuple[str, ...] = (), dedupe: bool = False) -> dict[str, np.ndarray]:
     """The read operands of instances ``sel`` (all by default), each from the instance that wrote it in program
     order, or from memory. ``dedupe`` (all instances): each distinct source is fetched once, for the instances
-    along the loops it does not depend on (an A tile reused across a loop over B tiles)."""
+    along the loops it does not depend on (an A tile reused across a loop over B tiles), and every array has the
+    shape ``(*loop-nest shape, *tile)`` with size 1 along those loops, broadcasting over them (no copies)."""
     n = g.n if sel is None else len(sel)
     inputs: dict[str, np.ndarray] = {}
     for p, a in enumerate(g.acc):
@@ -486,14 +490,12 @@ def _inputs(g: Group, sel: np.ndarray | None, writers: list[tuple[Group, int]], 
         if dedupe and a.mask is None:
             # one gather per distinct source: instances along loops the source does not depend on share it
             key = a.base if r is None else np.where(r[0] >= 0, (r[0] << 40) + r[1], a.base)
-            rep, row = _representatives(key, g.shape)
+            rep, kept = _representatives(key, g.shape)
             data = a.gather(rep) if r is None else _versions(g, a, r, rep, len(rep), writers)
-            inputs[a.role] = np.take(data, row, axis=0)
+            inputs[a.role] = data.reshape(kept + a.shape)
             continue
-        if r is None:
-            inputs[a.role] = a.gather(sel)
-        else:
-            inputs[a.role] = _versions(g, a, r, sel, n, writers)
+        x = a.gather(sel) if r is None else _versions(g, a, r, sel, n, writers)
+        inputs[a.role] = x.reshape(g.shape + a.shape) if dedupe else x
     return inputs
 
 

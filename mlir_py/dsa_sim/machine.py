@@ -11,6 +11,13 @@ Energy (DESIGN.md, the lecture's 28 nm table): a MAC costs 1 pJ at 16 bits (i16)
 the square of the operand width, the same law that takes 16-bit to 32-bit (1 pJ → 4 pJ); SRAM 1.5 pJ/byte;
 DRAM 250 pJ/byte. A vector-unit element operation and a sort-unit comparison are charged as one MAC of their
 element type (an ALU op is at most a MAC).
+
+Control processor (``cp``): an op that is not a dsa op and works on memrefs or tensors (a ``linalg`` softmax the
+lowering could not map, a ``memref.copy``) runs on the control processor through the reference interpreter's
+implementation, after every engine has drained (no token orders it). Its cost is
+:data:`CP_CYCLES_PER_ELEMENT` cycles per element read or written (a scalar in-order core doing one load or store
+per cycle), and no less than its DRAM bytes at ``dram_bytes_per_cycle``; energy :data:`CP_PJ_PER_ELEMENT` pJ per
+element (one f32 MAC's worth, a lower bound for a scalar core) plus its memory traffic at the DRAM and SRAM rates.
 """
 
 from __future__ import annotations
@@ -27,10 +34,14 @@ from mlir_py.ir import Operation
 MAC_PJ: dict[str, float] = {"int8": 0.25, "int16": 1.0, "int32": 4.0, "float32": 6.0}
 SRAM_PJ_PER_BYTE = 1.5
 DRAM_PJ_PER_BYTE = 250.0
-ENERGY_CATEGORIES = ("mac", "vector", "sort", "sram", "dram")
+ENERGY_CATEGORIES = ("mac", "vector", "sort", "cp", "sram", "dram")
+#: control-processor fallback: cycles and pJ per element an op reads or writes
+CP_CYCLES_PER_ELEMENT = 1
+CP_PJ_PER_ELEMENT = 6.0
 
-#: engines; the matrix engine has three pipeline stages (read, compute, write), tracked separately
-ENGINES = ("dma", "matrix", "vector", "sort")
+#: engines; the matrix engine has three pipeline stages (read, compute, write), tracked separately; ``cp`` is the
+#: control processor running fallback ops
+ENGINES = ("dma", "matrix", "vector", "sort", "cp")
 
 
 class SimError(DiagnosticError):
@@ -197,8 +208,8 @@ class Access:
 
 #: counters of :class:`Stats`, all additive (bytes, MACs, element ops, comparisons, pJ)
 COUNTERS = ("macs", "hw_macs", "primitives", "dram_read_bytes", "dram_write_bytes", "sram_read_bytes",
-            "sram_write_bytes", "vector_elements", "sort_comparisons", "ops_dma", "ops_matrix", "ops_vector",
-            "ops_sort") + tuple(f"energy_{c}_pj" for c in ENERGY_CATEGORIES)
+            "sram_write_bytes", "vector_elements", "sort_comparisons", "cp_elements", "ops_dma", "ops_matrix",
+            "ops_vector", "ops_sort", "ops_cp") + tuple(f"energy_{c}_pj" for c in ENERGY_CATEGORIES)
 
 
 @dataclass

@@ -38,17 +38,19 @@ def np_dtype(t: Any) -> np.dtype:
     return np.dtype(numpy_dtype(t))
 
 
-def _layer(op: Operation) -> str:
+def layer_of(op: Operation) -> tuple[str, Operation | None]:
+    """The ``dsa.layer`` name of ``op`` or of its closest enclosing op that has one ("" if none), and that op."""
     cur: Operation | None = op
     while cur is not None:
         a = cur.attributes.get("dsa.layer")
         if a is not None and hasattr(a, "value") and isinstance(a.value, str):
-            return a.value
+            return a.value, cur
         cur = cur.parent_op
-    return ""
+    return "", None
 
 
-def _loc(op: Operation) -> str:
+def loc_str(op: Operation) -> str:
+    """``file:line:col`` of ``op``'s location, or ""."""
     from mlir_py.attributes import file_line_col
 
     flc = file_line_col(op.location)
@@ -97,9 +99,11 @@ class OpInfo:
     def __init__(self, op: Operation, target: dsa.TargetAttr):
         self.op, self.target = op, target
         self.n = target.n
-        self.layer = _layer(op)
+        self.layer, carrier = layer_of(op)
+        #: where the layer is named (the op carrying its ``dsa.layer`` attribute), ``file:line:col``
+        self.layer_loc = loc_str(carrier) if carrier is not None else ""
         self.label = op.name.split(".", 1)[1]
-        self.loc = _loc(op)
+        self.loc = loc_str(op)
         self.pos = _positions(op)
         self.deps = self.pos.get("deps", [])
         self.roles: list[Role] = []

@@ -21,6 +21,13 @@ completes.
   inside the unit.
 * Vector unit: ``max(⌈elements / N⌉, ⌈SRAM bytes / sram_bytes_per_cycle⌉)``; sort unit: ``max(⌈comparisons /
   N⌉, ⌈SRAM bytes / sram_bytes_per_cycle⌉)``.
+* Control processor (``cp``): an op that is not a dsa op and touches memrefs or tensors (a ``linalg`` op the
+  lowering could not map, say) runs through the reference interpreter's implementation on the data in place.
+  No token orders it, so it first waits for every engine to drain, then takes
+  ``max(elements read and written · CP_CYCLES_PER_ELEMENT, ⌈DRAM bytes / dram_bytes_per_cycle⌉)`` cycles
+  (:mod:`.machine`) during which nothing else is issued; it is listed in the report's ``fallback_ops``. View,
+  metadata and allocation ops (``memref.subview``, ``tensor.dim``, ``memref.alloc``, ...) cost 1 cycle, scalar
+  loads and stores 1 element.
 * The program ends when every engine is idle.
 
 **Races**: every tile access is checked against the last writer and the readers of the same tile on other
@@ -47,8 +54,18 @@ from mlir_py.attributes import ArrayAttr, DictionaryAttr, FunctionType, MemRefTy
 from mlir_py.interpreter import Exit, Interpreter, function_type
 from mlir_py.ir import Block, Operation, Value, symbol_name
 
-from .machine import ENGINES, Buf, Memory, SimError, Stats
-from .ops import OpInfo, decode, np_dtype
+from .machine import (
+    CP_CYCLES_PER_ELEMENT,
+    CP_PJ_PER_ELEMENT,
+    DRAM_PJ_PER_BYTE,
+    ENGINES,
+    SRAM_PJ_PER_BYTE,
+    Buf,
+    Memory,
+    SimError,
+    Stats,
+)
+from .ops import OpInfo, decode, layer_of, loc_str, np_dtype
 
 # slots of Timing.free: the DMA queue, the matrix unit's three stages, the vector and sort units
 DMA, MAT_R, MAT_C, MAT_W, VEC, SORT = range(6)
@@ -57,7 +74,18 @@ SLOTS = {"dma": (DMA,), "matrix": (MAT_R, MAT_C, MAT_W), "vector": (VEC,), "sort
 ENTRY = {"dma": DMA, "matrix": MAT_R, "vector": VEC, "sort": SORT}
 ENGINE_INDEX = {e: i for i, e in enumerate(ENGINES)}
 #: trace tracks
-TRACKS = ("dma", "matrix.read", "matrix.compute", "matrix.write", "vector", "sort")
+TRACKS = ("dma", "matrix.read", "matrix.compute", "matrix.write", "vector", "sort", "cp")
+CP_TRACK = TRACKS.index("cp")
+#: ops the control processor runs for free (index math and control flow)
+FREE_DIALECTS = ("arith", "index", "func", "scf", "cf", "dsa")
+#: ops that only make a new view of a memref or read its metadata: 1 cycle, no data moved
+VIEW_OPS = frozenset({"memref.subview", "memref.cast", "memref.reinterpret_cast", "memref.collapse_shape",
+                      "memref.expand_shape", "memref.dim", "memref.view", "memref.transpose", "tensor.dim",
+                      "tensor.cast", "memref.alloc", "memref.alloca", "memref.dealloc", "tensor.empty"})
+#: ops that read or write one element of a memref or tensor
+SCALAR_OPS = frozenset({"memref.load", "memref.store", "tensor.extract", "tensor.insert"})
+#: operand fields that an op writes (destination-style outputs); the other shaped operands are read
+WRITTEN_FIELDS = frozenset({"outputs", "inits", "init", "target", "dest"})
 
 
 @dataclass
@@ -83,7 +111,7 @@ class Timing:
         #: trace events: (track, label index, start cycle, duration)
         self.events: list[tuple[int, int, int, int]] = []
         self.labels: list[str] = []
-        self._label_index: dict[OpInfo, int] = {}
+        self._label_index: dict[OpInfo | str, int] = {}
         self.layers: dict[str, LayerTime] = {}
         #: tile -> [writer engine, writer end, writer info, {reader engine: (end, info)}]
         self.tiles: dict[Any, list[Any]] = {}
@@ -98,6 +126,26 @@ class Timing:
     @property
     def cycles(self) -> int:
         return max(self.ctl, *self.free)
+
+    def control(self, label: str, cycles: int, layer: str) -> int:
+        """A control-processor op of ``cycles``: it starts when every engine has drained; returns its end."""
+        start = max(self.ctl, *self.free)
+        end = self.ctl = start + cycles
+        e = ENGINE_INDEX["cp"]
+        self.busy[e] += cycles
+        if self.trace:
+            i = self._label_index.get(label)
+            if i is None:
+                i = self._label_index[label] = len(self.labels)
+                self.labels.append(label)
+            self.events.append((CP_TRACK, i, start, cycles))
+        lt = self.layers.get(layer)
+        if lt is None:
+            lt = self.layers[layer] = LayerTime(start=start)
+        lt.start = start if lt.start < 0 else min(lt.start, start)
+        lt.end = max(lt.end, end)
+        lt.busy[e] += cycles
+        return end
 
     def schedule(self, info: OpInfo, acc: list[Any], ready: int) -> int:
         """Issue one instance of ``info`` whose dependencies complete at ``ready``; returns its end cycle."""
@@ -263,12 +311,23 @@ class Simulator(Interpreter):
                     "scf.for": Simulator._for, "scf.yield": Simulator._yield,
                     "memref.get_global": Simulator._get_global})
         self._impls.update(own)
+        #: control-processor fallback: names of the ops that run on it, what each op instance did
+        self.cp_names = {o.name for o in module.walk() if o.name not in own and _is_cp_op(o)}
+        self.fallback: dict[Operation, dict[str, Any]] = {}
+        self._cp_buffers: dict[tuple[int, np.dtype], Any] = {}
+        self._in_cp = False
+        #: where each layer is named (``file:line:col`` of the op carrying ``dsa.layer``)
+        self.layer_locs: dict[str, str] = {}
+        #: the kernel being run (set by :func:`mlir_py.dsa_sim.simulate`)
+        self.kernel: Operation | None = None
 
     # --- bookkeeping --------------------------------------------------------------------------------------------
     def info(self, op: Operation) -> OpInfo:
         i = self.infos.get(op)
         if i is None:
             i = self.infos[op] = decode(op, self.target)
+            if i.layer and i.layer not in self.layer_locs:
+                self.layer_locs[i.layer] = i.layer_loc
         return i
 
     def stats_for(self, layer: str) -> Stats:
@@ -286,7 +345,11 @@ class Simulator(Interpreter):
     # --- op implementations ---------------------------------------------------------------------------------
     def _engine_op(self, op: Operation, args: list[Any]) -> list[Any]:
         info = self.infos.get(op) or self.info(op)
-        acc = info.accesses(args, 1)
+        try:
+            acc = info.accesses(args, 1)
+        except AttributeError:
+            raise SimError("expects its memref operands to be kernel arguments, dsa.buffer or memref.get_global "
+                           "results (a view made on the control processor cannot feed an engine)", op) from None
         if self.data:
             flags = info.flags(args, 1)
             outs = info.compute({a.role: a.gather() for a in acc if not a.write}, flags, 1)
@@ -428,10 +491,121 @@ class Simulator(Interpreter):
                 lt.busy = [x + k * (x - y) for x, y in zip(lt.busy, busy0)]
         return True
 
+    # --- control-processor fallback -----------------------------------------------------------------------------
+    def _resolve(self, op: Operation) -> Any:
+        fn = super()._resolve(op)
+        if op.name not in self.cp_names:
+            return fn
+
+        def on_cp(interp: Interpreter, o: Operation, args: list[Any]) -> Any:
+            return self._cp_op(fn, o, args)
+
+        self._impls[op.name] = on_cp
+        return on_cp
+
+    def _memref(self, b: Buf) -> Any:
+        """The interpreter's view (:class:`mlir_py.interpreter.MemRef`) of a :class:`Buf`, sharing its bytes."""
+        from mlir_py.interpreter import Buffer, MemRef
+
+        flat = b.mem.flat(b.dtype)
+        key = (id(b.mem), b.dtype)
+        buf = self._cp_buffers.get(key)
+        if buf is None or buf.data is not flat:
+            buf = self._cp_buffers[key] = Buffer(flat, f"dsa {b.mem.name}")
+        return MemRef(buf, b.base, b.shape, b.strides)
+
+    def _cp_op(self, fn: Any, op: Operation, args: list[Any]) -> Any:
+        """Run ``op`` on the control processor (the interpreter's ``fn``) and charge it (module docstring)."""
+        args = [self._memref(a) if isinstance(a, Buf) else a for a in args]
+        if self._in_cp or not _is_cp_op(op):
+            return fn(self, op, args)
+        self._in_cp = True
+        try:
+            res = fn(self, op, args)
+        finally:
+            self._in_cp = False
+        self._charge_cp(op, args, res if isinstance(res, list) else [])
+        return res
+
+    def _charge_cp(self, op: Operation, args: list[Any], results: list[Any]) -> None:
+        from mlir_py.interpreter import MemRef
+
+        moved = {("dram", False): 0, ("dram", True): 0, ("sram", False): 0, ("sram", True): 0}
+        elements = 0
+        if op.name not in VIEW_OPS:
+            shaped_results = any(isinstance(r, (np.ndarray, MemRef)) for r in results)
+            written = set() if shaped_results else _written_positions(op)
+            values = [(a, i in written) for i, a in enumerate(args)] + [(r, True) for r in results]
+            for v, w in values:
+                if isinstance(v, MemRef):
+                    n, isz = int(np.prod(v.shape, dtype=np.int64)), v.buffer.data.itemsize
+                    space = "sram" if v.buffer.kind == "dsa sram" else "dram"
+                elif isinstance(v, np.ndarray) and v.ndim:
+                    n, isz, space = v.size, v.itemsize, "dram"
+                else:
+                    continue
+                if op.name in SCALAR_OPS:
+                    n = 1
+                elements += n
+                moved[space, w] += n * isz
+        dram = moved["dram", False] + moved["dram", True]
+        cycles = max(1, elements * CP_CYCLES_PER_ELEMENT, -(-dram // self.target.dram_bytes_per_cycle))
+        layer, carrier = layer_of(op)
+        if layer and layer not in self.layer_locs and carrier is not None:
+            self.layer_locs[layer] = loc_str(carrier)
+        st = self.stats_for(layer)
+        st.add("ops_cp", 1)
+        st.add("cp_elements", elements)
+        st.add("energy_cp_pj", elements * CP_PJ_PER_ELEMENT)
+        st.add("dram_read_bytes", moved["dram", False])
+        st.add("dram_write_bytes", moved["dram", True])
+        st.add("energy_dram_pj", dram * DRAM_PJ_PER_BYTE)
+        st.add("sram_read_bytes", moved["sram", False])
+        st.add("sram_write_bytes", moved["sram", True])
+        st.add("energy_sram_pj", (moved["sram", False] + moved["sram", True]) * SRAM_PJ_PER_BYTE)
+        loc = loc_str(op)
+        self.timing.control(f"{op.name} {loc}".strip(), cycles, layer)
+        rec = self.fallback.get(op)
+        if rec is None:
+            rec = self.fallback[op] = {"op": op.name, "location": loc, "layer": layer, "count": 0, "cycles": 0,
+                                       "elements": 0}
+        rec["count"] += 1
+        rec["cycles"] += cycles
+        rec["elements"] += elements
+
     # --- entry ----------------------------------------------------------------------------------------------
     def run_kernel(self, fn: Operation, args: Sequence[Buf]) -> None:
         with np.errstate(all="ignore"):
             self.call_function(fn, list(args))
+
+
+def _is_cp_op(op: Operation) -> bool:
+    """Whether ``op`` is work for the control processor: not a dsa op, not index math or control flow, and some
+    operand or result is a memref or tensor."""
+    from mlir_py.attributes import ShapedType, UnrankedMemRefType, UnrankedTensorType
+
+    if op.name.split(".", 1)[0] in ("func", "scf", "cf", "dsa", "builtin") or op.name == "memref.global":
+        return False
+    shaped = (ShapedType, UnrankedMemRefType, UnrankedTensorType)
+    return any(isinstance(v.type, shaped) for v in (*op.operands, *op.results))
+
+
+def _written_positions(op: Operation) -> set[int]:
+    """Operand positions a destination-style op writes (its ``outputs``/``inits`` fields; ``memref.store``'s
+    memref)."""
+    if op.name == "memref.store":
+        return {1}
+    defs = getattr(op, "operand_defs", None)
+    if not defs:
+        return set()
+    out: set[int] = set()
+    pos = 0
+    sizes = op.segment_sizes("operand", defs, op.num_operands)  # type: ignore[attr-defined]
+    for d, n in zip(defs, sizes):
+        if d.name in WRITTEN_FIELDS:
+            out.update(range(pos, pos + n))
+        pos += n
+    return out
 
 
 @dataclass

@@ -43,7 +43,7 @@ _FAST_END = r"(?=[ \t]*(?:\r?\n|$|//|\}|loc\())"
 
 #: punctuation spellings, longest first
 _PUNCT = ["{-#", "#-}", "->", "::", ">=", "==", "<=", "(", ")", "{", "}", "[", "]", "<", ">", ",", ":", "=", "*",
-          "?", "+", "-"]
+          "?", "+", "-", "|"]
 
 
 def balanced_regex(depth: int) -> str:

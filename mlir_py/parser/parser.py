@@ -1242,7 +1242,7 @@ class _Engine:
         return cls(*data, transformer, config)
 
 
-_DIALECT_PREFIX = re.compile(r"([A-Za-z_][A-Za-z0-9_$]*)\.(?=[A-Za-z_])")
+_DIALECT_PREFIX = re.compile(r"(?<![A-Za-z0-9_$])([A-Za-z_][A-Za-z0-9_$]*)\.(?=[A-Za-z_])")  # word starts only: linear on long hex
 #: dialects whose custom syntax is always in the grammar (the module and function structure)
 CORE_DIALECTS = frozenset({"builtin", "func"})
 

@@ -42,7 +42,8 @@ def test_run_with_stats_json_and_trace(tmp_path: Path, capsys: pytest.CaptureFix
     assert all(k in stats for k in REQUIRED)
     assert 0 < stats["mac_utilization"] <= 1
     assert stats["bound_parallel_cycles"] <= stats["cycles"] <= stats["bound_serial_cycles"]
-    assert set(stats["engines"]) == {"dma", "matrix", "vector", "sort"}
+    assert set(stats["engines"]) == {"dma", "matrix", "vector", "sort", "cp"}
+    assert stats["fallback_ops"] == [] and stats["peak_sram_bytes"] > 0
     assert all({"busy_cycles", "utilization"} <= set(e) for e in stats["engines"].values())
     trace = json.loads((tmp_path / "t.json").read_text())
     spans = [e for e in trace["traceEvents"] if e["ph"] == "X"]

@@ -380,3 +380,78 @@ dsa.wait %out"""
     np.testing.assert_array_equal(slow.outputs[0], r)
     assert fast.report.to_dict() == slow.report.to_dict()
     assert fast.report.batched_loops == 0
+
+
+CP_KERNEL = """#id = affine_map<(i, j) -> (i, j)>
+#row = affine_map<(i, j) -> (i)>
+module attributes {dsa.target = #dsa.target<n = 16>} {
+  func.func @k(%A: memref<16x16xf32, #dsa.dram>, %B: memref<16x16xf32, #dsa.dram>,
+               %C: memref<16x16xf32, #dsa.dram> {dsa.output}, %D: memref<16x16xf32, #dsa.dram> {dsa.output},
+               %S: memref<16xf32, #dsa.dram> {dsa.output}) attributes {dsa.kernel PEAK} {
+    %c0 = arith.constant 0 : index
+    %a = dsa.buffer at 0 : memref<16x16xf32, #dsa.sram>
+    %b = dsa.buffer at 1024 : memref<16x16xf32, #dsa.sram>
+    %c = dsa.buffer at 2048 : memref<16x16xf32, #dsa.sram>
+    %ta = dsa.dma_load %A[%c0, %c0] [16, 16] into %a[] {dsa.layer = "fc"} : memref<16x16xf32, #dsa.dram>, memref<16x16xf32, #dsa.sram>
+    %tb = dsa.dma_load %B[%c0, %c0] [16, 16] into %b[] {dsa.layer = "fc"} : memref<16x16xf32, #dsa.dram>, memref<16x16xf32, #dsa.sram>
+    %tm = dsa.matmul %a[], %b[], %c[] after(%ta, %tb) {dsa.layer = "fc"} : memref<16x16xf32, #dsa.sram>, memref<16x16xf32, #dsa.sram>, memref<16x16xf32, #dsa.sram>
+    %ts = dsa.dma_store %c[] into %C[%c0, %c0] [16, 16] after(%tm) {dsa.layer = "fc"} : memref<16x16xf32, #dsa.sram>, memref<16x16xf32, #dsa.dram>
+    dsa.wait %ts
+    linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+        ins(%C : memref<16x16xf32, #dsa.dram>) outs(%D : memref<16x16xf32, #dsa.dram>) attrs = {dsa.layer = "softmax"} {
+    ^bb0(%x: f32, %y: f32):
+      %e = math.exp %x : f32
+      linalg.yield %e : f32
+    }
+    linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}
+        ins(%D : memref<16x16xf32, #dsa.dram>) outs(%S : memref<16xf32, #dsa.dram>) attrs = {dsa.layer = "softmax"} {
+    ^bb0(%x: f32, %s: f32):
+      %t = arith.addf %x, %s : f32
+      linalg.yield %t : f32
+    }
+    return
+  }
+}
+"""
+
+
+def test_control_processor_fallback_and_layers() -> None:
+    """Non-dsa ops on DRAM memrefs run on the control processor after the engines drain, at one cycle per element
+    read or written; statistics are grouped per ``dsa.layer`` with its location."""
+    rng = np.random.default_rng(3)
+    a, b = (rng.standard_normal((16, 16)).astype(np.float32) / 4 for _ in range(2))
+    res = run(parse(CP_KERNEL.replace(" PEAK", "")), [a, b])
+    c, d, s = res.outputs
+    np.testing.assert_allclose(c, a @ b, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(d, np.exp(a @ b), rtol=1e-5)
+    np.testing.assert_allclose(s, np.exp(a @ b).sum(axis=1), rtol=1e-5)
+    r = res.report.to_dict()
+    # one tile: 96 cycles (load, load, read, compute, write, store); then 512 and 16·16 + 16 elements on the cp
+    assert r["engines"]["cp"] == {"busy_cycles": 512 + 272, "utilization": 784 / r["cycles"], "ops": 2}
+    assert r["cycles"] == 96 + 784 == r["bound_serial_cycles"]
+    assert r["bound_parallel_cycles"] == 48 + 784
+    assert [(f["op"], f["layer"], f["cycles"], f["location"]) for f in r["fallback_ops"]] == [
+        ("linalg.generic", "softmax", 512, "test.mlir:16:5"), ("linalg.generic", "softmax", 272, "test.mlir:22:5")]
+    layers = {la["name"]: la for la in r["layers"]}
+    assert layers["fc"]["location"] == "test.mlir:11:11" and layers["softmax"]["location"] == "test.mlir:16:5"
+    assert (layers["softmax"]["start_cycle"], layers["softmax"]["end_cycle"]) == (96, 880)
+    assert layers["softmax"]["dram_bytes"] == 4 * (512 + 272) and layers["softmax"]["macs"] == 0
+    assert layers["fc"]["mac_utilization"] == pytest.approx(4096 / (256 * 96))
+    assert r["energy_by_category_pj"]["cp"] == 784 * 6.0
+    # SRAM figures computed from the buffers, or read from the memory planner's attributes
+    assert (r["peak_sram_bytes"], r["sram_lower_bound_bytes"]) == (3072, 1024)
+    planned = CP_KERNEL.replace(" PEAK", ", dsa.peak_sram_bytes = 2048 : i64, dsa.sram_lower_bound_bytes = 2048 : i64")
+    r2 = run(parse(planned), [a, b]).report.to_dict()
+    assert (r2["peak_sram_bytes"], r2["sram_lower_bound_bytes"]) == (2048, 2048)
+
+
+def test_padding_utilization_loss() -> None:
+    """A padded 8×8×8 product on the 16×16 primitive: 512 useful MACs of the 4096 the hardware does."""
+    t8 = "memref<8x8xf32, #dsa.sram>"
+    body = (f"%a = dsa.buffer at 0 : {t8}\n%b = dsa.buffer at 256 : {t8}\n%c = dsa.buffer at 512 : {t8}\n"
+            f"%t = dsa.matmul %a[], %b[], %c[] pad {{dsa.layer = \"small\"}} : {t8}, {t8}, {t8}\ndsa.wait %t")
+    r = run(kernel(body, "%X: memref<4xf32, #dsa.dram>"), [np.zeros(4, np.float32)]).report.to_dict()
+    la = r["layers"][0]
+    assert (la["macs"], la["hw_macs"]) == (512, 4096)
+    assert la["padding_utilization_loss"] == pytest.approx((4096 - 512) / (256 * la["cycles"]))
+    assert r["padding_utilization_loss"] == pytest.approx((4096 - 512) / (256 * r["cycles"]))

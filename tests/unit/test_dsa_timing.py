@@ -68,7 +68,7 @@ def test_one_tile() -> None:
     assert (d["bound_parallel_cycles"], d["bound_serial_cycles"]) == (48, 96)
     # bytes and energy: DRAM 3 tiles; SRAM: 2 DMA writes + 2 matmul reads + 1 matmul write + 1 DMA read
     assert (d["dram_bytes"], d["sram_bytes"]) == (3072, 6144)
-    assert d["energy_by_category_pj"] == {"mac": 4096 * 6.0, "vector": 0.0, "sort": 0.0, "sram": 6144 * 1.5,
+    assert d["energy_by_category_pj"] == {"mac": 4096 * 6.0, "vector": 0.0, "sort": 0.0, "cp": 0.0, "sram": 6144 * 1.5,
                                           "dram": 3072 * 250.0}
     assert d["energy_pj"] == 4096 * 6.0 + 6144 * 1.5 + 3072 * 250.0
     spans = {(ev["cat"], ev["args"]["cycle"], ev["args"]["cycles"]) for ev in r.chrome_trace()["traceEvents"]

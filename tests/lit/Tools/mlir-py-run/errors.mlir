@@ -62,6 +62,6 @@ func.func @dynamic(%a: tensor<?xf32>) -> tensor<?xf32> {
 
 // OUTPUTS: error: 4 --output file(s) given but '@make_inputs' returns 3 result(s)
 // DSA: error: '@div' is not a DSA kernel: mark the entry function with the 'dsa.kernel' attribute
-// CPU: error: target 'cpu' is not available yet
+// CPU: error: '@make_inputs': values of type 'vector<3xi32>' are not supported by the CPU runner
 // TARGET: error: unknown target 'gpu' (expected one of: interp, dsa, cpu)
 // NOFILE: error: could not open input file '{{.*}}does-not-exist.mlir': No such file or directory

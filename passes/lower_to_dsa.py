@@ -1,0 +1,49 @@
+"""``lower-to-dsa``: the named pipeline from linalg on tensors to a DSA program the simulator runs.
+
+    mlir-py-opt --lower-to-dsa in.mlir                      # the module's #dsa.target (or the defaults)
+    mlir-py-opt '--pass-pipeline=builtin.module(lower-to-dsa{n=32 sram-kib=256})' in.mlir
+
+Stages, each a pass of its own (``--mlir-print-ir-after-all`` shows the IR after every one):
+
+0. for ``nn``/``tc`` input, when those passes are registered: ``nn-remove-dropout``, ``nn-fold-batchnorm``,
+   ``nn-fold-constants``, ``convert-nn-to-tc``, ``convert-tc-to-linalg``; then ``dsa-specialize`` turns
+   ``linalg.generic`` contractions and poolings back into named ops;
+1. ``dsa-fuse`` — layers; bias/ReLU/clip into the matmul post-processing, zero pads into the DMA gather,
+   max pooling after a conv onto the sort unit in the conv's layer;
+2. ``dsa-layout`` — conv as an im2col matmul, filters packed into N×N blocks at compile time;
+3. ``dsa-tile`` — N×N tiling, output blocks sized to the SRAM, padding efficiency per layer, located error when
+   not even one tile set fits;
+4. ``dsa-bufferize`` — tensors to ``#dsa.dram``/``#dsa.sram`` memrefs and the engine programs, software-pipelined
+   with tokens (ping-pong buffers: DMA of the next tiles overlaps the primitives of the current ones, stores
+   overlap the next block) — the scheduling stage is part of this code generation;
+5. ``dsa-plan-memory`` — liveness and Greedy-by-Size static offsets (``dsa.buffer at OFFSET``), peak and lower
+   bound of the SRAM and DRAM pools on the kernel.
+
+docs/lower-to-dsa.md describes the whole pipeline with examples.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlir_py.pass_manager import PassOption, register_pipeline
+
+#: graph clean-up and conversions from nn/tc to linalg on tensors (other modules' passes: used when registered)
+FRONT = ("nn-remove-dropout", "nn-fold-batchnorm", "nn-fold-constants", "convert-nn-to-tc", "convert-tc-to-linalg")
+
+
+def build(pm: Any, options: dict[str, Any]) -> None:
+    from mlir_py.pass_manager import PASS_REGISTRY
+
+    target = f"n={options['n']} sram-kib={options['sram-kib']}"
+    front = [p for p in FRONT if p in PASS_REGISTRY]
+    pm.add(",".join([*front, "dsa-specialize", "dsa-fuse", f"dsa-layout{{{target}}}", f"dsa-tile{{{target}}}",
+                     "dsa-bufferize", "dsa-plan-memory"]))
+
+
+register_pipeline(
+    "lower-to-dsa", "Lower linalg on tensors to a DSA program (fusion, layout, tiling, bufferization, memory "
+    "planning, scheduling)", build,
+    [PassOption("n", int, 0, "Side of the N×N matrix primitive (0: the module's #dsa.target, default 16)"),
+     PassOption("sram-kib", int, 0, "SRAM size in KiB (0: the module's #dsa.target, default 512)")],
+    description=__doc__ or "")

@@ -1,0 +1,280 @@
+"""``lower-to-llvm``: the named pipeline from linalg on tensors (or memrefs, scf, cf, arith, math) to the llvm
+dialect, ready for ``mlir-py-translate --mlir-to-llvmir`` and the CPU JIT (:mod:`mlir_py.cpu_runner`).
+
+    mlir-py-opt --lower-to-llvm in.mlir
+    mlir-py-opt '--pass-pipeline=builtin.module(lower-to-llvm{interchange=false})' in.mlir
+
+Stages (each a pass; ``--mlir-print-ir-after-all`` shows them), after MLIR's usual CPU pipeline
+(mlir/docs/TargetLLVMIR.md; the ``test-lower-to-llvm`` pipeline of mlir/test/lib):
+
+1. front ends when they are registered: ``convert-tc-to-linalg``;
+2. ``one-shot-bufferize{bufferize-function-boundaries}``: tensors to identity-layout memrefs;
+3. ``linalg-interchange-inner-parallel`` (this module): each ``linalg.generic``/named op is generalized and its
+   loops permuted so that the innermost loop is a *parallel* dimension indexing the output's last (unit-stride)
+   dimension, reductions outside it — a matmul runs ``i, k, j``: the inner loop is ``C[i, j] += A[i, k] *
+   B[k, j]`` over contiguous rows of ``B`` and ``C``, which LLVM's loop vectorizer turns into SIMD
+   fused-multiply-adds without reassociating the reduction (option ``interchange``);
+4. ``convert-linalg-to-loops``, ``convert-scf-to-cf``;
+5. ``convert-math-to-llvm``, ``convert-arith-to-llvm``, ``finalize-memref-to-llvm``, ``convert-cf-to-llvm``,
+   ``convert-func-to-llvm``, ``reconcile-unrealized-casts``.
+
+Errors are those of the stages (e.g. ``failed to legalize operation`` for an op no stage lowers).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialects.linalg import GenericOp
+from dialects.linalg_structured import LinalgOp, affine_maps_attr, iterator_types_attr
+from mlir_py.ir import Operation
+from mlir_py.pass_manager import PASS_REGISTRY, Pass, PassOption, register_pass, register_pipeline
+from mlir_py.rewrite import PatternRewriter
+
+
+def inner_parallel_permutation(op: LinalgOp) -> list[int] | None:
+    """The new loop order (a permutation of the iteration dims) putting last a parallel dim that indexes the last
+    dimension of the first output, reductions before it; None when the current order is already right or no
+    such dim exists."""
+    maps = op.indexing_maps()
+    its = op.iterator_types()
+    n = len(its)
+    out_map = maps[len(op.inputs)] if op.outputs else None
+    if out_map is None or not out_map.results or n < 2:
+        return None
+    last = out_map.results[-1]
+    dims = [d for d in range(n) if its[d] == "parallel" and _is_dim(last, d)]
+    if not dims or dims[0] == n - 1:
+        return None
+    inner = dims[0]
+    return [d for d in range(n) if d != inner] + [inner]
+
+
+def _is_dim(expr: Any, d: int) -> bool:
+    from mlir_py.affine import AffineDimExpr
+
+    return isinstance(expr, AffineDimExpr) and expr.position == d
+
+
+def interchange(op: LinalgOp, perm: list[int], rw: PatternRewriter) -> GenericOp:
+    """``op`` as a ``linalg.generic`` whose loop ``i`` is the old loop ``perm[i]`` (MLIR's
+    ``interchangeGenericOp``: every indexing map is composed with the inverse permutation)."""
+    from mlir_py.affine import AffineDimExpr, AffineMap
+    from passes.linalg_generalize_named_ops import generalize
+
+    g = op if isinstance(op, GenericOp) else generalize(op, rw)
+    n = len(perm)
+    new_dim = {old: AffineDimExpr(new) for new, old in enumerate(perm)}
+    maps = [AffineMap(n, m.num_symbols, [e.replace([new_dim[d] for d in range(n)], []) for e in m.results])
+            for m in g.indexing_maps()]
+    its = g.iterator_types()
+    with rw.modify_op_in_place(g):
+        g.properties["indexing_maps"] = affine_maps_attr(maps)
+        g.properties["iterator_types"] = iterator_types_attr([its[p] for p in perm])
+    _remap_index_ops(g, perm, rw)
+    return g
+
+
+def _remap_index_ops(g: GenericOp, perm: list[int], rw: PatternRewriter) -> None:
+    """``linalg.index d`` (old dim) becomes ``linalg.index inv[d]``."""
+    from mlir_py.attributes import IntegerAttr
+
+    inv = {old: new for new, old in enumerate(perm)}
+    for o in list(g.regions[0].walk()):
+        if o.name == "linalg.index":
+            d = o.properties["dim"]
+            assert isinstance(d, IntegerAttr)
+            with rw.modify_op_in_place(o):
+                o.properties["dim"] = IntegerAttr(inv[d.value], d.type)
+
+
+@register_pass
+class LinalgInterchangeInnerParallelPass(Pass):
+    """Permute the loops of every linalg op on buffers so that the innermost loop is a parallel dimension indexing
+    the output's last dimension (MLIR's ``linalg.interchange``, with the order chosen for the CPU): after
+    ``convert-linalg-to-loops`` the inner loop then walks contiguous memory and carries no reduction, which LLVM
+    vectorizes without fast-math. A matmul ``(m, n, k)`` becomes ``(m, k, n)``. Ops already in that order, or
+    without such a dimension, are left as they are (named ops are generalized only when permuted)."""
+
+    argument = "linalg-interchange-inner-parallel"
+    summary = "Interchange linalg loops so that the innermost one is parallel and contiguous"
+
+    def run_on_operation(self, op: Operation) -> None:
+        rw = PatternRewriter()
+        for o in list(op.walk()):
+            if isinstance(o, LinalgOp) and o.parent is not None and o.has_buffer_semantics():
+                perm = inner_parallel_permutation(o)
+                if perm is not None:
+                    rw.set_insertion_point(o)
+                    interchange(o, perm, rw)
+
+
+def tile_sizes_for(op: LinalgOp, ti: int, tk: int, tj: int) -> list[int]:
+    """Per-loop tile sizes for a contraction in CPU loop order: ``tj`` for the innermost (parallel, contiguous)
+    loop, ``tk`` for each reduction loop, ``ti`` for the last other parallel loop, 0 (untiled) elsewhere; a size
+    that does not divide the static range, or covers it, leaves the loop untiled."""
+    its = op.iterator_types()
+    ranges = op.static_loop_ranges()
+    n = len(its)
+    sizes = [0] * n
+    sizes[n - 1] = tj
+    others = [d for d in range(n - 1) if its[d] == "parallel"]
+    for d in range(n - 1):
+        if its[d] == "reduction":
+            sizes[d] = tk
+    if others:
+        sizes[others[-1]] = ti
+    return [t if t and r > t and r % t == 0 else 0 for t, r in zip(sizes, ranges)]
+
+
+def tile(op: LinalgOp, sizes: list[int], promote: bool = True) -> bool:
+    """Tile a buffer-semantics linalg op whose indexing maps are projected permutations: an ``scf.for`` per tiled
+    loop (step = tile size, outermost first) around a copy of the op on ``memref.subview`` tiles (MLIR's
+    ``linalg::tileLinalgOp`` with static, dividing tile sizes, so no partial tiles). With ``promote``, an input
+    tile indexed only by tiled loops is copied into a contiguous 64-byte aligned buffer first (MLIR's
+    ``linalg-promote-subviews``): a strided tile of a matmul's ``B`` maps its rows to a few L1 sets (a 2 KiB row
+    stride) and evicts itself, the packed copy does not. False when not applicable."""
+    from dialects import memref, scf
+    from mlir_py.affine import AffineDimExpr
+    from mlir_py.attributes import MemRefType
+    from passes.convert_linalg_to_loops import IndexBuilder
+
+    maps = op.indexing_maps()
+    if not any(sizes) or any(not all(isinstance(e, AffineDimExpr) for e in m.results) for m in maps):
+        return False
+    if any(o.name == "linalg.index" for o in op.regions[0].walk()):
+        return False
+    ranges = op.static_loop_ranges()
+    block = op.parent
+    assert block is not None
+    b = IndexBuilder(block, op, op.location)
+    inner = b
+    ivs: dict[int, Any] = {}
+    bounds = {d: (b.const(0), b.const(ranges[d]), b.const(t)) for d, t in enumerate(sizes) if t}  # before the nest
+    outer_loop: Operation | None = None
+    for d, t in enumerate(sizes):
+        if t:
+            loop = scf.ForOp.build_loop(*bounds[d], location=op.location)
+            inner.add(loop)
+            outer_loop = outer_loop or loop
+            ivs[d] = loop.induction_var
+            consts = inner.consts
+            inner = IndexBuilder(loop.body, loop.body.last_op, op.location)
+            inner.consts = consts
+    operands = []
+    n_in = len(op.inputs)
+    for k, (v, m) in enumerate(zip(op.operands, maps)):
+        if not isinstance(v.type, MemRefType):
+            operands.append(v)
+            continue
+        dims = [e.position for e in m.results]  # type: ignore[attr-defined]
+        shape = [sizes[d] or ranges[d] for d in dims]
+        sv = inner.add(memref.SubViewOp.build_subview(v, [ivs.get(d, 0) for d in dims], shape, [1] * len(dims),
+                                                      location=op.location)).results[0]
+        if promote and k < n_in and dims and all(sizes[d] for d in dims):
+            # a tile indexed by tiled loops only (B of a matmul): copy it to a contiguous buffer, reused by every
+            # iteration of the untiled loops (MLIR's linalg-promote-subviews)
+            buf = memref.AllocOp.build_alloc(MemRefType(shape, v.type.element_type), alignment=64,
+                                             location=op.location)
+            assert outer_loop is not None
+            block.insert_before(buf, outer_loop)  # before the nest, so it dominates every tile
+            after = op.next_op
+            dealloc = memref.DeallocOp.create([buf.results[0]], [])
+            dealloc.location = op.location
+            if after is None:
+                block.append(dealloc)
+            else:
+                block.insert_before(dealloc, after)
+            inner.add(memref.CopyOp.create([sv, buf.results[0]], []))
+            sv = buf.results[0]
+        operands.append(sv)
+    new = op.clone()
+    new.set_operands(operands)
+    inner.add(new)
+    op.erase()
+    return True
+
+
+@register_pass
+class LinalgCpuTilePass(Pass):
+    """Cache-tile the linalg contractions on buffers (ops with a reduction loop and projected-permutation
+    indexing maps, e.g. matmul after ``linalg-interchange-inner-parallel``): loops of tile size ``tile-j`` for
+    the innermost parallel loop, ``tile-k`` for reductions and ``tile-i`` for the last outer parallel loop, each
+    only when it divides the static range (no partial tiles). Inside a tile the ``B`` block (``tile-k`` x
+    ``tile-j``) stays in L1 and the ``tile-j`` accumulators of a row of ``C`` stay in registers across the
+    ``k`` loop (LLVM promotes them once it knows the buffers do not alias). Elementwise ops are left alone."""
+
+    argument = "linalg-cpu-tile"
+    summary = "Tile linalg contractions on buffers for the CPU caches"
+    options = [PassOption("tile-i", int, 0, "Tile size of the outer parallel loop (0: untiled)"),
+               PassOption("tile-k", int, 64, "Tile size of the reduction loops"),
+               PassOption("tile-j", int, 64, "Tile size of the innermost (contiguous) parallel loop")]
+
+    def run_on_operation(self, op: Operation) -> None:
+        for o in list(op.walk()):
+            if isinstance(o, LinalgOp) and o.parent is not None and o.has_buffer_semantics() and \
+                    "reduction" in o.iterator_types() and -1 not in o.static_loop_ranges():
+                tile(o, tile_sizes_for(o, self.option("tile-i"), self.option("tile-k"), self.option("tile-j")))
+
+
+@register_pass
+class LLVMContractFMulAddPass(Pass):
+    """Contract ``llvm.fadd(llvm.fmul(a, b), c)`` (either order, the product used once) into
+    ``llvm.intr.fmuladd(a, b, c)``: C's ``#pragma STDC FP_CONTRACT ON`` / clang's ``-ffp-contract=on`` for one
+    expression (LLVM LangRef, ``llvm.fmuladd``: fused when the target has a fast FMA, else multiply then add).
+    The fast-math flags common to both ops are kept."""
+
+    argument = "llvm-contract-fmuladd"
+    summary = "Fuse single-use llvm.fmul into llvm.fadd as llvm.intr.fmuladd"
+
+    def run_on_operation(self, op: Operation) -> None:
+        from dialects import llvm
+        from mlir_py.ir import OpResult
+
+        fma = llvm.INTRINSIC_OPS["fmuladd"]
+        for add in list(op.walk()):
+            if add.name != "llvm.fadd" or add.parent is None:
+                continue
+            for k in (0, 1):
+                m = add.operand(k)
+                if isinstance(m, OpResult) and m.op.name == "llvm.fmul" and m.has_one_use() and \
+                        m.op.parent is add.parent:
+                    fa = getattr(add.properties.get("fastmathFlags"), "flags", ())
+                    fm = getattr(m.op.properties.get("fastmathFlags"), "flags", ())
+                    flags = llvm.LLVMFastMathFlagsAttr(tuple(f for f in fa if f in fm))
+                    new = fma.create([m.op.operand(0), m.op.operand(1), add.operand(1 - k)], [add.results[0].type],
+                                     {"fastmathFlags": flags}, location=add.location)
+                    add.parent.insert_before(new, add)
+                    add.results[0].replace_all_uses_with(new.results[0])
+                    mul = m.op
+                    add.erase()
+                    mul.erase()
+                    break
+
+
+def build(pm: Any, options: dict[str, Any]) -> None:
+    for front in ("convert-nn-to-tc", "convert-tc-to-linalg"):
+        if front in PASS_REGISTRY:
+            pm.add(front)
+    pm.add("one-shot-bufferize{bufferize-function-boundaries=true}")
+    if options["interchange"]:
+        pm.add("linalg-interchange-inner-parallel")
+    if options["tile"]:
+        pm.add(f"linalg-cpu-tile{{tile-i={options['tile-i']} tile-k={options['tile-k']} tile-j={options['tile-j']}}}")
+    pm.add("convert-linalg-to-loops,convert-scf-to-cf,convert-math-to-llvm,convert-arith-to-llvm,"
+           "finalize-memref-to-llvm,convert-cf-to-llvm,convert-func-to-llvm,reconcile-unrealized-casts")
+    if options["fp-contract"]:
+        pm.add("llvm-contract-fmuladd")
+
+
+register_pipeline(
+    "lower-to-llvm", "Lower linalg on tensors (or memref/scf/cf/arith/math) to the llvm dialect", build,
+    [PassOption("interchange", bool, True, "Reorder linalg loops so the innermost is parallel and contiguous"),
+     PassOption("tile", bool, True, "Cache-tile contractions (linalg-cpu-tile)"),
+     PassOption("tile-i", int, 0, "linalg-cpu-tile: outer parallel tile (0: untiled)"),
+     PassOption("tile-k", int, 64, "linalg-cpu-tile: reduction tile"),
+     PassOption("tile-j", int, 64, "linalg-cpu-tile: inner parallel tile"),
+     PassOption("fp-contract", bool, True, "Fuse multiply-add pairs into llvm.intr.fmuladd")],
+    description=__doc__ or "")
+
+__all__ = ["LinalgInterchangeInnerParallelPass", "inner_parallel_permutation", "interchange"]
