@@ -40,6 +40,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 
@@ -145,8 +146,9 @@ class Emitter:
         return out[::-1]
 
     @contextmanager
-    def loop(self, ub: int, carried: Sequence[str], results: str) -> Iterator[tuple[str, list[str]]]:
-        """``results = scf.for %iv = 0 to ub iter_args(tokens)``; the body must end with :meth:`yield_`."""
+    def loop(self, ub: int, carried: Sequence[str], results: str, layer: str = "") -> Iterator[tuple[str, list[str]]]:
+        """``results = scf.for %iv = 0 to ub iter_args(tokens)``; the body must end with :meth:`yield_`. A
+        ``layer`` name becomes the loop's ``dsa.layer`` attribute (the simulator's per-layer statistics)."""
         iv = self.new("iv")
         args = [self.new("t") for _ in carried]
         head = f"scf.for {iv} = {self.c(0)} to {self.c(ub)} step {self.c(1)}"
@@ -157,7 +159,7 @@ class Emitter:
         self.ind += 1
         yield iv, args
         self.ind -= 1
-        self.w("}")
+        self.w("}" + (f' {{dsa.layer = "{layer}"}}' if layer else ""))
 
     def yield_(self, vals: Sequence[str]) -> None:
         self.w("scf.yield " + ", ".join(vals) + (" : " + ", ".join([TOK] * len(vals)) if vals else ""))
@@ -191,6 +193,8 @@ class Lowering:
         #: tensor value -> (DRAM memref name, shape)
         self.dram: dict[Value, tuple[str, tuple[int, ...]]] = {}
         self.globals: list[tuple[str, np.ndarray]] = []
+        #: layer name -> location of the op it comes from (the kernel's layer loops are located there)
+        self.layer_locs: dict[str, Any] = {}
         self.gcount = 0
 
     # --- values -----------------------------------------------------------------------------------------------
@@ -242,6 +246,12 @@ class Lowering:
         r = self.E.new("s")
         self.E.w(f"{r} = memref.alloc() : {memref(shape, 'sram')}")
         return r
+
+    def layer(self, op: Operation) -> str:
+        """The layer name of ``op`` (its ``dsa.layer``, else the op name), remembered with its location."""
+        name = self.layer_attr(op) or op.name
+        self.layer_locs.setdefault(name, op.location)
+        return name
 
     def layer_attr(self, op: Operation) -> str:
         a = op.attributes.get("dsa.layer")
@@ -309,12 +319,13 @@ class Lowering:
             bias_name, bshape = self.src(post.bias, op)
             biasbuf = self.sram((tn, n))
             tbias = E.new("tok")
-            E.w(f"{tbias} = dsa.dma_load {bias_name}[{E.c(0)}] [{tn * n}] masked into {biasbuf}[] : "
+            E.w(f"{tbias} = dsa.dma_load {bias_name}[{E.c(0)}] [{tn * n}] masked into {biasbuf}[] "
+                f"{{dsa.layer = \"{self.layer(op)}\"}} : "
                 f"{memref(bshape, 'dram')}, {memref((tn, n), 'sram')}")
             ready = tbias
         tt = memref((2, bm, n, n), "sram"), memref((2, bn, n, n), "sram"), memref((2, bm, bn, n, n), "sram")
         res = E.new("blk")
-        with E.loop(nb * gm * gn, [ready] * 4, res + ":4") as (blk, (tm1, tm2, ts1, ts2)):
+        with E.loop(nb * gm * gn, [ready] * 4, res + ":4", self.layer(op)) as (blk, (tm1, tm2, ts1, ts2)):
             bidx, bi, bj = E.delinearize(blk, (nb, gm, gn))
             cs = E.rem(blk, 2)
             kres = E.new("k")
@@ -478,7 +489,7 @@ class Lowering:
             E.w(f"{ready} = dsa.fill {ob}[{E.c(0)}] with {_fmt(fill)} : {tt}")
         dt = memref(shape, "dram")
         res = E.new("ch")
-        with E.loop(nchunks, [ready] * 4, res + ":4") as (i, (v1, v2, s1, s2)):
+        with E.loop(nchunks, [ready] * 4, res + ":4", self.layer(op)) as (i, (v1, v2, s1, s2)):
             slot = E.rem(i, 2) if fill is None else 0
             origin = ", ".join(self.chunk_origin(i, shape, j, a))
             loads = []
@@ -521,7 +532,7 @@ class Lowering:
             buf = self.sram((row_elems,))
             ready = E.join([])
             res = E.new("tr")
-            with E.loop(rows, [ready], res) as (r, (t,)):
+            with E.loop(rows, [ready], res, self.layer(op)) as (r, (t,)):
                 idx = [E.c(0)] * len(s_shape)
                 idx[perm[0]] = r
                 sizes = list(s_shape)
@@ -553,7 +564,7 @@ class Lowering:
         rows = math.prod(s_shape) // L
         ready = E.join([])
         res = E.new("rs")
-        with E.loop(rows, [ready], res) as (r, (t,)):
+        with E.loop(rows, [ready], res, self.layer(op)) as (r, (t,)):
             si = [E.v(x) for x in E.delinearize(r, s_shape[:js])] + [E.c(0)] * (len(s_shape) - js) if js else \
                 [E.c(0)] * len(s_shape)
             oi = [E.v(x) for x in E.delinearize(r, o_shape[:jo])] + [E.c(0)] * (len(o_shape) - jo) if jo else \
@@ -596,7 +607,7 @@ class Lowering:
             ob = self.sram((2, oh, ow, cb))
             in_t = memref((2, h, w, cb), "sram")
             res = E.new("pl")
-            with E.loop(nb * gc, [ready] * 4, res + ":4") as (i, (v1, v2, s1, s2)):
+            with E.loop(nb * gc, [ready] * 4, res + ":4", self.layer(op)) as (i, (v1, v2, s1, s2)):
                 b, g = E.delinearize(i, (nb, gc))
                 slot = E.rem(i, 2)
                 c0 = E.mul(g, cb)
@@ -617,7 +628,7 @@ class Lowering:
         vb = self.sram((2, oh, ow, cb))
         ab = self.sram((2, oh, ow, cb))
         res = E.new("pl")
-        with E.loop(nb * gc, [ready] * 2, res + ":2") as (i, (v1, s1)):
+        with E.loop(nb * gc, [ready] * 2, res + ":2", self.layer(op)) as (i, (v1, s1)):
             b, g = E.delinearize(i, (nb, gc))
             c0 = E.mul(g, cb)
             first = True
@@ -711,7 +722,9 @@ class Lowering:
         rows = math.prod(shape[:-1]) if len(shape) > 1 else 1
         ready = E.join([])
         res = E.new("cp")
-        with E.loop(rows, [ready], res) as (r, (t,)):
+        ret = self.fn.regions[0].block.terminator
+        assert ret is not None
+        with E.loop(rows, [ready], res, self.layer(ret)) as (r, (t,)):
             idx = [E.v(x) for x in E.delinearize(r, shape[:-1])] + [E.c(0)] if len(shape) > 1 else [E.c(0)]
             ld, st = E.new("ld"), E.new("st")
             box = ints([1] * (len(shape) - 1) + [L])
@@ -771,6 +784,10 @@ class DsaBufferizePass(Pass):
             kernel = next(iter(parsed.regions[0].block.ops))
             kernel.detach()
             kernel.location = fn.location
+            for o in kernel.walk():
+                lname = o.attributes.get("dsa.layer")
+                if isinstance(lname, StringAttr) and lname.value in low.layer_locs:
+                    o.location = low.layer_locs[lname.value]
             body.insert_before(kernel, fn)
             for name, arr in low.globals:
                 body.insert_before(make_global(name, arr), kernel)

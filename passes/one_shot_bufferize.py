@@ -856,7 +856,8 @@ class OneShotBufferizePass(Pass):
                       "num-out-of-place": "Number of destination operands given a new buffer"}
 
     def run_on_operation(self, op: Operation) -> None:
-        if self.option("function-boundary-type-conversion") != "identity-layout-map":
+        if (self.option("bufferize-function-boundaries")
+                and self.option("function-boundary-type-conversion") != "identity-layout-map"):
             raise self.failure("only function-boundary-type-conversion=identity-layout-map is supported", op)
         analysis = Analysis(op, self.option("bufferize-function-boundaries"))
         total = sum(len(destination_operands(o)) for o in op.walk())
