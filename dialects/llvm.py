@@ -399,6 +399,8 @@ class _BitEnum(Constraint):
     """An ``i32`` bit set spelled ``<a, b>`` in custom syntax (MLIR's overflow flags)."""
 
     format_grammar = "angle_ids"
+    #: a native property in MLIR (an enum, not an attribute): view-op-graph does not list it
+    native_property = True
 
     def __init__(self, name: str, bits: dict[str, int]):
         self.name, self.bits = name, bits
@@ -465,6 +467,24 @@ class _NativeI64(Constraint):
 
 
 NATIVE_I64 = _NativeI64()
+
+
+class _NativeFlags(Constraint):
+    """An ``i32`` flag set stored as a native MLIR property (GEP ``noWrapFlags``): printed by the op's own syntax,
+    ``noWrapFlags = 3 : i32`` in the generic form, not an attribute for view-op-graph."""
+
+    format_grammar = "INT"
+    native_property = True
+
+    def __init__(self) -> None:
+        super().__init__(lambda a: isinstance(a, IntegerAttr) and a.type == i32, "32-bit flag set")
+
+    def from_format(self, tok: Any, d: Any) -> IntegerAttr:
+        return IntegerAttr(int(str(tok), 0), i32)
+
+    def print_format(self, a: Attribute, p: Any) -> str:
+        assert isinstance(a, IntegerAttr)
+        return str(a.value)
 
 # ---------------------------------------------------------------------------------------------------------------
 # Helpers for hand-written syntax
@@ -842,7 +862,7 @@ class GEPOp(LLVMOp, name="llvm.getelementptr", traits=[Pure()]):
     dynamicIndices = var_operand(IntLike)
     rawConstantIndices = prop(DenseArrayAttr)
     elem_type = prop(TypeAttr)
-    noWrapFlags = prop(IntegerAttr, default=IntegerAttr(0, i32))
+    noWrapFlags = prop(_NativeFlags(), default=IntegerAttr(0, i32))
     res = result_def(Ptr)
     custom_grammar = '[llvm_gep_flags] VALUE_ID "[" llvm_gep_index ("," llvm_gep_index)* "]" [attr_dict] ":" ' \
         'function_type "," type'

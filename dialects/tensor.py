@@ -277,7 +277,8 @@ class ExtractOp(Op, name="tensor.extract", traits=[Pure()]):
         row-major position, a dense constant -> its element (MLIR's ``ExtractOp::fold``)."""
         c, et = operands[0], self.result.type
         if isinstance(c, DenseElementsAttr) and c.is_splat:
-            return [_element_attr(et, c.array)]
+            a = _element_attr(et, c.array)
+            return [a] if a is not None else None
         idx = [_int(a) for a in operands[1:]]
         if any(i is None for i in idx):
             return None
@@ -291,7 +292,8 @@ class ExtractOp(Op, name="tensor.extract", traits=[Pure()]):
                 flat = flat * d + i  # type: ignore[operator]
             return [fe.operand(flat)] if flat < fe.num_operands else None
         if isinstance(c, DenseElementsAttr):
-            return [_element_attr(et, c.values()[tuple(idx)])]
+            a = _element_attr(et, c.values()[tuple(idx)])
+            return [a] if a is not None else None
         return None
 
     @classmethod
@@ -718,7 +720,7 @@ class InsertSliceOp(_InsertSliceLike, name="tensor.insert_slice", traits=[Pure()
 
     @classmethod
     def canonicalization_patterns(cls) -> list[Any]:
-        return [InsertSliceConstantArgumentFolder]
+        return [InsertSliceConstantArgumentFolder, InsertSliceOpCastFolder]
 
 
 class ParallelInsertSliceOp(_InsertSliceLike, name="tensor.parallel_insert_slice"):
@@ -905,8 +907,11 @@ def _int(a: Attribute | None) -> int | None:
     return a.value if isinstance(a, IntegerAttr) else None
 
 
-def _element_attr(t: Type, v: Any) -> Attribute:
-    """One element of a dense constant as an ``IntegerAttr``/``FloatAttr`` of ``t``."""
+def _element_attr(t: Type, v: Any) -> Attribute | None:
+    """One element of a dense constant as an ``IntegerAttr``/``FloatAttr`` of ``t`` (``None`` for other element
+    types, e.g. complex, which are not folded)."""
+    if not isinstance(t, (IntegerType, IndexType, FloatType)):
+        return None
     v = v.item() if hasattr(v, "item") else v
     return _scalar_attr(t, int(v) if isinstance(v, bool) else v)
 
@@ -1190,6 +1195,55 @@ def InsertSliceConstantArgumentFolder(op: InsertSliceOp, rewriter: PatternRewrit
     new = rewriter.insert(InsertSliceOp.build_insert_slice(src, op.dest, offs, sizes, strides, op.location))
     new.attributes.update(op.attributes)
     rewriter.replace_op(op, new.results)
+    return True
+
+
+def _dynamic_rank_reduction_mask(original: Sequence[int], reduced: Sequence[int]) -> set[int] | None:
+    """MLIR's ``computeRankReductionMask`` with ``matchDynamic``: a dynamic size on either side matches any size
+    other than a unit dimension of ``original``."""
+    unused: set[int] = set()
+    j = 0
+    for i, d in enumerate(original):
+        if j < len(reduced) and (d == reduced[j] or (d != 1 and DYNAMIC in (d, reduced[j]))):
+            j += 1
+            continue
+        unused.add(i)
+        if d != 1:
+            return None
+    return unused if j == len(reduced) else None
+
+
+@rewrite_pattern("tensor.insert_slice")
+def InsertSliceOpCastFolder(op: InsertSliceOp, rewriter: PatternRewriter) -> bool:
+    """Foldable casts of the source and/or destination are dropped; dynamic sizes take the static sizes of the
+    uncast source, and the result is cast back to the old destination type (MLIR's ``InsertSliceOpCastFolder``)."""
+    if any(constant_value(v) is not None for v in op.operands[2:]):
+        return False
+    s, d = foldable_cast_source(op.source), foldable_cast_source(op.dest)
+    if s is None and d is None:
+        return False
+    src, dst = s or op.source, d or op.dest
+    st, dt = _ranked(src.type), _ranked(dst.type)
+    mask = _dynamic_rank_reduction_mask(op.static_sizes, st.shape)
+    if mask is None:
+        return False
+    sizes, k = op.mixed_sizes, 0
+    for i in range(len(sizes)):
+        if i in mask:
+            continue
+        if st.shape[k] != DYNAMIC:
+            sizes[i] = st.shape[k]
+        k += 1
+    static = _static(sizes)
+    if (sh.is_rank_reduced_type(slice_result_type(dt, tuple(static)), st) != sh.SUCCESS
+            or sh.in_bounds_slice(dt.shape, op.static_offsets, static, op.static_strides) is not None):
+        return False
+    new = rewriter.insert(InsertSliceOp.build_insert_slice(src, dst, op.mixed_offsets, sizes, op.mixed_strides,
+                                                           op.location))
+    res = new.results[0]
+    if dst.type != op.dest.type:
+        res = rewriter.create(CastOp, [res], [op.dest.type], location=op.location).results[0]
+    rewriter.replace_op(op, [res])
     return True
 
 

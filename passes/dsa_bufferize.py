@@ -25,8 +25,9 @@ depends on, so DMA overlaps compute):
 * **elementwise** — chunks of the flattened tensor (whole trailing dimensions, the last one rounded up to 16
   elements, masked) loaded into ping-pong buffers, one ``dsa.vector`` per chunk (add/sub/mul/max/min/copy with
   relu/clip), stored by DMA.
-* **max pooling** — per image and block of channels, the planes are gathered channels-last (a DMA permutation)
-  and pooled by ``dsa.maxpool`` on the sort unit; **sum pooling** adds the ``KH·KW`` strided views of the input
+* **max pooling** — per image, block of 16 channels and band of output rows (as many as fit in half the SRAM,
+  double-buffered), the input rows are gathered channels-last (a DMA permutation) and pooled by
+  ``dsa.maxpool`` on the sort unit; **sum pooling** adds the ``KH·KW`` strided views of the input
   on the vector unit.
 * **fill** — one SRAM tile filled by ``dsa.fill``, stored over every chunk; **transpose** — a DMA gather with a
   permutation; **reshape** — row copies through SRAM.
@@ -443,10 +444,7 @@ class Lowering:
         while j > 0 and inner * shape[j - 1] <= chunk:
             j -= 1
             inner *= shape[j]
-        if j == len(shape) - 1:
-            a = max(1, min(chunk // last, 1)) if last > chunk else 1
-            if last > chunk:  # one row is larger than a chunk: split the last dimension
-                a = 0
+        if j == len(shape) - 1:  # one row per chunk (a row longer than the chunk is still one chunk)
             box = [1] * (len(shape) - 1) + [last]
             return j, 1, box, last
         per = inner // shape[j]
@@ -477,7 +475,8 @@ class Lowering:
                kind: str, relu: bool, clip: tuple[float, float] | None, fill: float | None) -> None:
         E = self.E
         shape = shape or (1,)
-        j, a, box, count = self.chunking(shape, CHUNK)
+        ch = op.attributes.get("dsa.chunk")
+        j, a, box, count = self.chunking(shape, ch.values[0] if isinstance(ch, DenseArrayAttr) else CHUNK)
         nchunks = math.prod(shape[:j]) * math.ceil(shape[j] / a)
         E.w(f"// layer {self.layer_attr(op)}: {op.name} on the vector unit, {nchunks} chunk(s) of {count} elements")
         tt = memref((2, count), "sram")
@@ -603,23 +602,33 @@ class Lowering:
         dx, do = memref(xs, "dram"), memref(os_, "dram")
         ready = E.join([])
         if is_max and (dh, dw) == (1, 1):
-            ib = self.sram((2, h, w, cb))
-            ob = self.sram((2, oh, ow, cb))
-            in_t = memref((2, h, w, cb), "sram")
+            # bands of output rows, so that the ping-pong input and output tiles fit in half of the SRAM
+            budget = target_of(self.module).sram_bytes // 2
+            rows = next((r for r in range(oh, 0, -1)
+                         if 2 * cb * 4 * (((r - 1) * sh + kh) * w + r * ow) <= budget), 0)
+            if rows == 0:
+                raise _located(op, f"the DSA lowering cannot fit one row band of this max pooling in SRAM ({cb} "
+                               f"channels of {kh} x {w} inputs)")
+            hin, bands = (rows - 1) * sh + kh, math.ceil(oh / rows)
+            ib = self.sram((2, hin, w, cb))
+            ob = self.sram((2, rows, ow, cb))
+            in_t, out_t = memref((2, hin, w, cb), "sram"), memref((2, rows, ow, cb), "sram")
             res = E.new("pl")
-            with E.loop(nb * gc, [ready] * 4, res + ":4", self.layer(op)) as (i, (v1, v2, s1, s2)):
-                b, g = E.delinearize(i, (nb, gc))
+            with E.loop(nb * gc * bands, [ready] * 4, res + ":4", self.layer(op)) as (i, (v1, v2, s1, s2)):
+                b, g, band = E.delinearize(i, (nb, gc, bands))
                 slot = E.rem(i, 2)
                 c0 = E.mul(g, cb)
+                r0 = E.mul(band, rows)
+                h0 = E.mul(r0, sh)
                 ld = E.new("ld")
-                E.w(f"{ld} = dsa.dma_load {x_name}[{E.v(b)}, {E.v(c0)}, {E.c(0)}, {E.c(0)}] [1, {cb}, {h}, {w}] "
+                E.w(f"{ld} = dsa.dma_load {x_name}[{E.v(b)}, {E.v(c0)}, {E.v(h0)}, {E.c(0)}] [1, {cb}, {hin}, {w}] "
                     f"permutation [0, 2, 3, 1] masked into {ib}[{E.v(slot)}]{after([v2])} : {dx}, {in_t}")
                 v = E.new("mp")
                 E.w(f"{v} = dsa.maxpool {ib}[{E.v(slot)}] window [{kh}, {kw}] strides [{sh}, {sw}] into "
                     f"{ob}[{E.v(slot)}]{after([ld, s2])} : {in_t}, {out_t}")
                 st = E.new("st")
-                E.w(f"{st} = dsa.dma_store {ob}[{E.v(slot)}] into {o_name}[{E.v(b)}, {E.v(c0)}, {E.c(0)}, {E.c(0)}] "
-                    f"[1, {cb}, {oh}, {ow}] permutation [0, 2, 3, 1] masked{after([v])} : {out_t}, {do}")
+                E.w(f"{st} = dsa.dma_store {ob}[{E.v(slot)}] into {o_name}[{E.v(b)}, {E.v(c0)}, {E.v(r0)}, {E.c(0)}] "
+                    f"[1, {cb}, {rows}, {ow}] permutation [0, 2, 3, 1] masked{after([v])} : {out_t}, {do}")
                 E.yield_([v, v1, st, s1])
             E.w(f"dsa.wait {res}#0, {res}#2, {res}#3")
             return
@@ -784,15 +793,37 @@ class DsaBufferizePass(Pass):
             kernel = next(iter(parsed.regions[0].block.ops))
             kernel.detach()
             kernel.location = fn.location
-            for o in kernel.walk():
-                lname = o.attributes.get("dsa.layer")
-                if isinstance(lname, StringAttr) and lname.value in low.layer_locs:
-                    o.location = low.layer_locs[lname.value]
+            relocate(kernel, low.layer_locs)
             body.insert_before(kernel, fn)
             for name, arr in low.globals:
                 body.insert_before(make_global(name, arr), kernel)
             fn.erase()
             self.statistics["num-kernels"] += 1
+
+
+def relocate(kernel: Operation, layer_locs: dict[str, Any]) -> None:
+    """Give the generated ops the locations of the source ops they come from: a layer's loop nest and the
+    buffers and tokens set up before it get the location of the layer's anchor (so that a later diagnostic,
+    e.g. SRAM overflow in ``dsa-plan-memory``, points at the source); the kernel's index constants keep the
+    function's."""
+    pending: list[Operation] = []
+    last = kernel.location
+    for o in list(kernel.regions[0].block.ops):
+        lname = o.attributes.get("dsa.layer")
+        if isinstance(lname, StringAttr) and lname.value in layer_locs:
+            last = layer_locs[lname.value]
+            for p in pending:
+                p.location = last
+            pending = []
+            for inner in o.walk():
+                inner.location = last
+        elif o.name == "arith.constant":
+            o.location = kernel.location
+        else:
+            pending.append(o)
+            o.location = last
+    for p in pending:
+        p.location = last
 
 
 _CTX: list[Context] = []

@@ -7,8 +7,8 @@ iterator types and payload, as MLIR's ``linalg-specialize-generic-ops`` does
 LLVM 24). Every operand must be a ranked tensor or memref (or a scalar for ``fill``); loops may come in any order
 (the loop dimensions are re-inferred from the maps, so a matmul written over ``(k, m, n)`` is still a matmul).
 
-Recognized (payload element types all equal; ``+`` is ``arith.addf``/``addi``, ``*`` ``mulf``/``muli``, operands
-of ``+``, ``*`` and ``max`` in either order):
+Recognized (``+`` is ``arith.addf``/``addi``, ``*`` ``mulf``/``muli``; operands of ``+``, ``*`` and ``max`` in
+either order):
 
 - ``linalg.copy``: one input, identity maps, all-parallel loops, payload ``yield %in``;
 - ``linalg.fill``: a scalar input with map ``(...) -> ()``, identity output map, payload ``yield %in``;
@@ -16,21 +16,30 @@ of ``+``, ``*`` and ``max`` in either order):
   (``permutation`` = the inverse of the input map);
 - ``linalg.broadcast``: an input map that keeps some dimensions in order (``(d0, d1, d2) -> (d1)``), identity output
   map, payload ``yield %in`` (``dimensions`` = the dropped ones);
-- contractions ``O += A * B`` (payload ``mulf`` then ``addf`` with the output element): ``linalg.matmul`` (loops
-  (m, n, k); when A or B is read transposed, ``linalg.matmul indexing_maps = [...]`` with the generic op's maps,
-  as MLIR prints it), ``linalg.batch_matmul`` (b, m, n, k), ``linalg.matvec`` (m, k). MLIR raises the matvec form
-  to ``linalg.contract``, which this dialect does not define;
-- windowed ops, strides ``s`` and dilations ``l`` read off the input map ``d_oh * s + d_kh * l``:
-  ``linalg.conv_2d_nchw_fchw``, ``conv_2d_nhwc_hwcf``, ``depthwise_conv_2d_nchw_chw``,
+- contractions ``O += cast(A) * cast(B)`` (payload ``mulf`` then ``addf`` with the output element; the optional
+  casts to the output element type are those of MLIR's ``convertScalarToDtype``: ``extf``/``extsi``/``sitofp``/...
+  give the default ``cast_signed``, ``extui``/``uitofp``/``fptoui`` give ``cast = #linalg.type_fn<cast_unsigned>``;
+  shapes A (M, K), B (K, N), C (M, N)): ``linalg.matmul`` (loops (m, n, k) in any order; when A or B is read
+  transposed, ``linalg.matmul indexing_maps = [...]`` with the generic op's maps, as MLIR prints it),
+  ``linalg.batch_matmul`` (b, m, n, k), ``linalg.matvec`` (m, k). MLIR raises the matvec form to
+  ``linalg.contract``, which this dialect does not define;
+- windowed ops (operand element types all equal), strides ``s`` and dilations ``l`` read off the input map
+  ``d_oh * s + d_kh * l``: ``linalg.conv_2d_nchw_fchw``, ``conv_2d_nhwc_hwcf``, ``depthwise_conv_2d_nchw_chw``,
   ``depthwise_conv_2d_nhwc_hwc`` (contraction payload) and ``linalg.pooling_nchw_max/sum``,
   ``pooling_nhwc_max/sum`` (payload ``max``/``+`` of the output and the input; the second input, whose element is
   unused, is the window tensor). ``strides`` and ``dilations`` are always printed, as MLIR does.
 
 Left generic: elementwise arithmetic (MLIR raises it to ``linalg.elementwise``, not defined here), reductions
 (MLIR keeps them generic too), any map that is not a projected permutation except the conv/pool input, payloads
-with casts or extra ops, ``linalg.index``, several outputs, and maps or shapes that match no named op exactly.
-Extension over MLIR: matches are made up to a loop permutation for every windowed op (MLIR's convolution matcher
-requires the named op's loop order for some of them).
+with extra ops or casts of mixed signedness, ``linalg.index``, several outputs, and maps or shapes that match no
+named op exactly. Extensions over MLIR: windowed ops are matched up to a loop permutation, and a pooling payload
+may be written ``in + out`` as well as ``out + in`` (MLIR requires the latter).
+
+The output equals ``mlir-opt --linalg-specialize-generic-ops`` on every case of
+tests/lit/Transforms/linalg-specialize-generic-ops*.mlir except those two extensions, ``linalg.matvec`` and the
+elementwise ops;
+tests/unit/test_linalg_specialize.py checks results in the interpreter before and after.
+Errors: none (a generic op that matches nothing is kept).
 """
 
 from __future__ import annotations
@@ -59,7 +68,14 @@ from dialects.linalg import (
     TransposeOp,
     YieldOp,
 )
-from dialects.linalg_structured import PARALLEL, REDUCTION, affine_maps_attr, inverse_permutation, payload_type
+from dialects.linalg_structured import (
+    PARALLEL,
+    REDUCTION,
+    TypeFnAttr,
+    affine_maps_attr,
+    inverse_permutation,
+    payload_type,
+)
 from mlir_py.affine import AffineDimExpr, AffineExpr, AffineMap
 from mlir_py.attributes import DenseElementsAttr, MemRefType, RankedTensorType, i64
 from mlir_py.ir import BlockArgument, Operation, Value
@@ -135,6 +151,30 @@ def _loop_permutation(maps: Sequence[AffineMap], iters: Sequence[str], named: Se
     return perm
 
 
+def _transposed_matmul(maps: Sequence[AffineMap], iters: Sequence[str]) -> list[AffineMap] | None:
+    """The maps of a matmul whose operands (or result) are read transposed, as ``linalg.matmul indexing_maps``
+    keeps them: the loops renamed so that the reduction ``k`` is last (the parallel ones keep their order), then
+    A over {p, k}, B over {q, k}, C over {p, q} in any order ({p, q} = {d0, d1}). None if not of that form."""
+    red = [i for i, t in enumerate(iters) if t == REDUCTION]
+    if len(iters) != 3 or len(red) != 1 or len(maps) != 3:
+        return None
+    order = [i for i in range(3) if i != red[0]] + red
+    dims: list[AffineExpr] = [AffineDimExpr(0)] * 3
+    for new, old in enumerate(order):
+        dims[old] = AffineDimExpr(new)
+    renamed = [AffineMap(3, 0, [e.replace(dims, []) for e in m.results]) for m in maps]
+    used = []
+    for m in renamed:
+        pos = {e.position for e in m.results if isinstance(e, AffineDimExpr)}
+        if len(m.results) != 2 or len(pos) != 2:
+            return None
+        used.append(pos)
+    a, b, c = used
+    if c != {0, 1} or 2 not in a or 2 not in b or (a | b) != {0, 1, 2} or a == b:
+        return None
+    return renamed
+
+
 def _linear(e: AffineExpr, n: int) -> list[int]:
     """The coefficients of the loop dimensions in the affine expression ``e`` (assumed linear)."""
     zero = e.evaluate([0] * n)
@@ -181,17 +221,39 @@ def _same(pair: tuple[Value, Value] | None, a: Value, b: Value) -> bool:
     return pair is not None and (pair == (a, b) or pair == (b, a))
 
 
-def _is_contraction(args: Sequence[Value], ops: Sequence[Operation], y: Value) -> bool:
-    """Payload ``out + in0 * in1`` (MLIR's ``isContractionBody`` with add/mul and no casts)."""
-    if len(ops) != 2 or len(args) != 3:
-        return False
+_SIGNED_CASTS = ("arith.extf", "arith.truncf", "arith.sitofp", "arith.fptosi", "arith.extsi", "arith.trunci")
+_UNSIGNED_CASTS = ("arith.uitofp", "arith.fptoui", "arith.extui")
+
+
+def _cast_of(v: Value, ops: Sequence[Operation]) -> tuple[Value, str]:
+    """(source, kind): ``v`` itself with kind '' or, for ``v`` the result of a payload cast, its operand and
+    'signed'/'unsigned' (the casts of MLIR's ``convertScalarToDtype``, which named ops apply to their inputs)."""
+    owner = getattr(v, "owner", None)
+    if isinstance(owner, Operation) and owner in ops and len(owner.operands) == 1:
+        if owner.name in _SIGNED_CASTS:
+            return owner.operands[0], "signed"
+        if owner.name in _UNSIGNED_CASTS:
+            return owner.operands[0], "unsigned"
+    return v, ""
+
+
+def _contraction(args: Sequence[Value], ops: Sequence[Operation], y: Value) -> str | None:
+    """For a payload ``out + cast(in0) * cast(in1)`` (MLIR's ``isContractionBody`` with add/mul), the casts'
+    signedness ('signed' also when there are none), else None. Mixed signed/unsigned casts are no named op."""
+    if len(args) != 3:
+        return None
     add = _binary(y, _ADD, ops)
     if add is None:
-        return False
+        return None
     mul_v = add[1] if add[0] is args[2] else add[0] if add[1] is args[2] else None
     mul = _binary(mul_v, _MUL, ops) if mul_v is not None else None
-    kinds = {o.name[-1] for o in ops}  # 'f' or 'i' for both ops
-    return mul is not None and _same(mul, args[0], args[1]) and len(kinds) == 1
+    if mul is None:
+        return None
+    (a, ka), (b, kb) = _cast_of(mul[0], ops), _cast_of(mul[1], ops)
+    kinds = {ka, kb} - {""}
+    if not _same((a, b), args[0], args[1]) or len(kinds) > 1 or len(ops) != 2 + (ka != "") + (kb != ""):
+        return None
+    return kinds.pop() if kinds else "signed"
 
 
 def _pool_kind(args: Sequence[Value], ops: Sequence[Operation], y: Value) -> str | None:
@@ -205,15 +267,14 @@ def _pool_kind(args: Sequence[Value], ops: Sequence[Operation], y: Value) -> str
 
 
 def _typed(op: GenericOp) -> bool:
-    """Static ranked tensors or memrefs with one element type (scalars allowed as inputs), one output."""
-    if len(op.outputs) != 1 or len(op.results) > 1:
-        return False
+    """One output, every operand a ranked tensor or memref (the inputs may also be scalars)."""
+    return len(op.outputs) == 1 and len(op.results) <= 1 and \
+        all(isinstance(v.type, (RankedTensorType, MemRefType)) for v in op.outputs)
+
+
+def _same_element_types(op: GenericOp) -> bool:
     et = payload_type(op.outputs[0].type)
-    for v in [*op.inputs, *op.outputs]:
-        t = v.type
-        if isinstance(t, (RankedTensorType, MemRefType)) and payload_type(t) != et:
-            return False
-    return True
+    return all(payload_type(v.type) == et for v in op.inputs)
 
 
 def specialize(op: GenericOp, rewriter: PatternRewriter) -> Operation | None:
@@ -251,7 +312,8 @@ def _match(op: GenericOp) -> tuple[type[Any], list[Value], Any] | None:
     operands = [*op.inputs, *op.outputs]
     out_map = maps[-1]
     # --- data movement: yield %in ---------------------------------------------------------------------------------
-    if not ops and len(op.inputs) == 1 and y is args[0] and out_map.is_identity() and REDUCTION not in iters:
+    if not ops and len(op.inputs) == 1 and y is args[0] and out_map.is_identity() and REDUCTION not in iters \
+            and _same_element_types(op):
         m, t = maps[0], op.inputs[0].type
         if not isinstance(t, (RankedTensorType, MemRefType)):
             return (FillOp, operands, {}) if not m.results else None
@@ -267,22 +329,23 @@ def _match(op: GenericOp) -> tuple[type[Any], list[Value], Any] | None:
     if len(op.inputs) != 2:
         return None
     # --- contractions -----------------------------------------------------------------------------------------------
-    if _is_contraction(args, ops, y):
+    contraction = _contraction(args, ops, y)
+    cast = {"cast": TypeFnAttr("cast_unsigned")} if contraction == "unsigned" else {}
+    if contraction:
         mm = [AffineMap(3, 0, _d(0, 2)), AffineMap(3, 0, _d(2, 1)), AffineMap(3, 0, _d(0, 1))]
         if _loop_permutation(maps, iters, mm, [PARALLEL, PARALLEL, REDUCTION]) is not None:
-            return MatmulOp, operands, {}
-        if iters == [PARALLEL, PARALLEL, REDUCTION] and out_map == mm[2] and \
-                {maps[0], maps[1]} <= {mm[0], mm[1], AffineMap(3, 0, _d(2, 0)), AffineMap(3, 0, _d(1, 2))} and \
-                maps[0] in (mm[0], AffineMap(3, 0, _d(2, 0))) and maps[1] in (mm[1], AffineMap(3, 0, _d(1, 2))):
-            return MatmulOp, operands, {"indexing_maps": affine_maps_attr(maps)}
+            return MatmulOp, operands, cast
+        transposed = _transposed_matmul(maps, iters)
+        if transposed is not None:
+            return MatmulOp, operands, {"indexing_maps": affine_maps_attr(transposed), **cast}
         bmm = [AffineMap(4, 0, _d(0, 1, 3)), AffineMap(4, 0, _d(0, 3, 2)), AffineMap(4, 0, _d(0, 1, 2))]
         if _loop_permutation(maps, iters, bmm, [PARALLEL] * 3 + [REDUCTION]) is not None:
-            return BatchMatmulOp, operands, {}
+            return BatchMatmulOp, operands, cast
         mv = [AffineMap(2, 0, _d(0, 1)), AffineMap(2, 0, _d(1)), AffineMap(2, 0, _d(0))]
         if _loop_permutation(maps, iters, mv, [PARALLEL, REDUCTION]) is not None:
-            return MatvecOp, operands, {}
+            return MatvecOp, operands, cast
     pool = _pool_kind(args, ops, y)
-    if (pool is None and not _is_contraction(args, ops, y)) or n not in (6, 7):
+    if (pool is None and not contraction) or n not in (6, 7) or not _same_element_types(op):
         return None
     win = _windows(maps[0], iters)
     if win is None:

@@ -82,7 +82,10 @@ class _Graph:
     def named_attrs(op: Operation) -> list[tuple[str, Attribute]]:
         """MLIR's ``getAttrs()`` order: discardable attributes (sorted), then the inherent ones (sorted, segment
         sizes last), as ``Operation::getAttrDictionary`` appends ``populateInherentAttrs``."""
-        props = sorted(op.properties.items(), key=lambda kv: (kv[0] in _SEGMENTS, kv[0]))
+        native = {d.attr_name or d.name for d in getattr(type(op), "prop_defs", ())
+                  if getattr(d.attr_class, "native_property", False)}  # not attributes in MLIR: not listed
+        props = sorted((kv for kv in op.properties.items() if kv[0] not in native),
+                       key=lambda kv: (kv[0] in _SEGMENTS, kv[0]))
         return sorted(op.attributes.items()) + props
 
     # --- statements -------------------------------------------------------------------------------------------------

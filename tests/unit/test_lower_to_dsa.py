@@ -248,6 +248,10 @@ func.func @p(%x: {xt}, %y: tensor<6x40xf32>) -> ({st}, {mt}, tensor<40x6xf32>, t
     out = print_op(low)
     assert "dsa.maxpool" in out and "dsa.vector add" in out and "permutation [1, 0]" in out
     check(text, "p")
+    # a 16 KiB SRAM: smaller vector chunks, the max pooling in bands of 2 output rows
+    _, low = lower(text, "{sram-kib=16}")
+    assert "memref<2x2x9x16xf32, #dsa.sram>" in print_op(low)
+    check(text, "p", "{sram-kib=16}")
 
 
 def multilayer() -> str:
@@ -280,6 +284,10 @@ def multilayer() -> str:
 def test_multilayer_program_and_memory_plan() -> None:
     text = multilayer()
     stats = check(text, "conv")
+    layers = stats["layers"]
+    assert isinstance(layers, list)
+    assert [ly["name"] for ly in layers] == ["conv2d0", "reshape1", "matmul2"]  # per-layer figures
+    assert all(ly["cycles"] > 0 and ly["location"] for ly in layers)
     _, low = lower(text)
     fn = next(o for o in low.regions[0].block.ops if o.name == "func.func")
     peak = fn.attributes["dsa.peak_sram_bytes"].value  # type: ignore[attr-defined]
@@ -297,9 +305,7 @@ def test_greedy_by_size() -> None:
     assert peak == lower_bound([a, b, c]) == 320
 
 
-@pytest.mark.slow
-def test_matmul_512_utilization() -> None:
-    text = """
+MM512 = {"linalg": """
 func.func @mm(%a: tensor<512x512xf32>, %b: tensor<512x512xf32>) -> tensor<512x512xf32> {
   %z = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<512x512xf32>
@@ -307,7 +313,17 @@ func.func @mm(%a: tensor<512x512xf32>, %b: tensor<512x512xf32>) -> tensor<512x51
   %m = linalg.matmul ins(%a, %b : tensor<512x512xf32>, tensor<512x512xf32>) outs(%i : tensor<512x512xf32>) -> tensor<512x512xf32>
   return %m : tensor<512x512xf32>
 }
-"""
+""", "nn": """
+func.func @mm(%a: tensor<512x512xf32>, %b: tensor<512x512xf32>) -> tensor<512x512xf32> {
+  %0 = nn.matmul %a, %b : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
+  return %0 : tensor<512x512xf32>
+}
+"""}
+
+
+@pytest.mark.parametrize("source", ["linalg", "nn"])
+def test_matmul_512_utilization(source: str) -> None:
+    text = MM512[source]
     _, low = lower(text, "{n=16}")
     rng = np.random.default_rng(0)
     a, b = (rng.standard_normal((512, 512)).astype(np.float32) for _ in range(2))

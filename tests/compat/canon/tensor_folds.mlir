@@ -86,3 +86,15 @@ func.func @extract_const(%i: index) -> (f32, f32) {
   %b = tensor.extract %s[%i] : tensor<3xf32>
   return %a, %b : f32, f32
 }
+func.func @extract_element_types(%i: index) -> (i1, f16, index, i8) {
+  %c1 = arith.constant 1 : index
+  %a = arith.constant dense<[true, false]> : tensor<2xi1>
+  %b = arith.constant dense<[1.5, 2.5]> : tensor<2xf16>
+  %c = arith.constant dense<[7, 9]> : tensor<2xindex>
+  %d = arith.constant dense<-3> : tensor<2xi8>
+  %0 = tensor.extract %a[%c1] : tensor<2xi1>
+  %1 = tensor.extract %b[%c1] : tensor<2xf16>
+  %2 = tensor.extract %c[%c1] : tensor<2xindex>
+  %3 = tensor.extract %d[%i] : tensor<2xi8>
+  return %0, %1, %2, %3 : i1, f16, index, i8
+}

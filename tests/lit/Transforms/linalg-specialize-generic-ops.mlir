@@ -97,6 +97,32 @@ func.func @matmul_transpose_b(%a: tensor<4x6xf32>, %b: tensor<5x6xf32>, %o: tens
 
 // -----
 
+// Casts in the payload (f16 inputs, f32 accumulator; u8 inputs, i32 accumulator) are the named op's `cast`.
+// CHECK-LABEL: func.func @casts
+//       CHECK:   linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<4x6xf16>, tensor<6x5xf16>) outs(%{{.*}} : tensor<4x5xf32>) -> tensor<4x5xf32>
+//       CHECK:   linalg.matmul {cast = #linalg.type_fn<cast_unsigned>} ins(%{{.*}}, %{{.*}} : tensor<4x6xi8>, tensor<6x5xi8>) outs(%{{.*}} : tensor<4x5xi32>) -> tensor<4x5xi32>
+func.func @casts(%a: tensor<4x6xf16>, %b: tensor<6x5xf16>, %o: tensor<4x5xf32>, %ia: tensor<4x6xi8>, %ib: tensor<6x5xi8>, %io: tensor<4x5xi32>) -> (tensor<4x5xf32>, tensor<4x5xi32>) {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %b : tensor<4x6xf16>, tensor<6x5xf16>) outs(%o : tensor<4x5xf32>) {
+  ^bb0(%in: f16, %in_0: f16, %out: f32):
+    %x = arith.extf %in : f16 to f32
+    %y = arith.extf %in_0 : f16 to f32
+    %m = arith.mulf %x, %y : f32
+    %s = arith.addf %out, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<4x5xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%ia, %ib : tensor<4x6xi8>, tensor<6x5xi8>) outs(%io : tensor<4x5xi32>) {
+  ^bb0(%in: i8, %in_0: i8, %out: i32):
+    %x = arith.extui %in : i8 to i32
+    %y = arith.extui %in_0 : i8 to i32
+    %m = arith.muli %x, %y : i32
+    %s = arith.addi %m, %out : i32
+    linalg.yield %s : i32
+  } -> tensor<4x5xi32>
+  return %0, %1 : tensor<4x5xf32>, tensor<4x5xi32>
+}
+
+// -----
+
 // Convolutions and poolings: strides and dilations from `d_oh * s + d_kh * l`.
 // CHECK-LABEL: func.func @windows
 //       CHECK:   linalg.conv_2d_nchw_fchw {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%{{.*}}, %{{.*}} : tensor<1x3x12x12xf32>, tensor<4x3x3x3xf32>) outs(%{{.*}} : tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>

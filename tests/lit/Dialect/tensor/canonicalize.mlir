@@ -216,3 +216,23 @@ func.func @slice_constants(%t: tensor<8x8xf32>, %n: index, %s: tensor<?x?xf32>, 
   %3 = tensor.extract_slice %t[%c9, 0] [%c9, 4] [1, 1] : tensor<8x8xf32> to tensor<?x4xf32>
   return %0, %1, %2, %3 : tensor<?x?xf32>, tensor<8x8xf32>, tensor<4x4xf32>, tensor<?x4xf32>
 }
+
+// -----
+
+// insert_slice reads through foldable casts of its source and destination: dynamic sizes take the source's static
+// sizes and the result is cast back to the old destination type. A cast to a more static type stays.
+// CHECK-LABEL: func.func @insert_slice_casts
+//  CHECK-SAME:   (%[[S:.*]]: tensor<4x4xf32>, %[[T:.*]]: tensor<8x8xf32>, %[[I:.*]]: index, %[[N:.*]]: index, %[[D:.*]]: tensor<?x?xf32>)
+//       CHECK:   %[[A:.*]] = tensor.insert_slice %[[S]] into %[[T]][%[[I]], 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x8xf32>
+//       CHECK:   %[[AC:.*]] = tensor.cast %[[A]] : tensor<8x8xf32> to tensor<?x8xf32>
+//       CHECK:   %[[DC:.*]] = tensor.cast %[[D]] : tensor<?x?xf32> to tensor<4x4xf32>
+//       CHECK:   %[[B:.*]] = tensor.insert_slice %[[DC]] into %[[T]][%[[I]], 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x8xf32>
+//       CHECK:   return %[[AC]], %[[B]]
+func.func @insert_slice_casts(%s: tensor<4x4xf32>, %t: tensor<8x8xf32>, %i: index, %n: index, %d: tensor<?x?xf32>) -> (tensor<?x8xf32>, tensor<8x8xf32>) {
+  %c = tensor.cast %s : tensor<4x4xf32> to tensor<4x?xf32>
+  %ct = tensor.cast %t : tensor<8x8xf32> to tensor<?x8xf32>
+  %0 = tensor.insert_slice %c into %ct[%i, 0] [4, %n] [1, 1] : tensor<4x?xf32> into tensor<?x8xf32>
+  %dc = tensor.cast %d : tensor<?x?xf32> to tensor<4x4xf32>
+  %1 = tensor.insert_slice %dc into %t[%i, 0] [4, 4] [1, 1] : tensor<4x4xf32> into tensor<8x8xf32>
+  return %0, %1 : tensor<?x8xf32>, tensor<8x8xf32>
+}
