@@ -19,8 +19,9 @@ either order):
 - contractions ``O += cast(A) * cast(B)`` (payload ``mulf`` then ``addf`` with the output element; the optional
   casts to the output element type are those of MLIR's ``convertScalarToDtype``: ``extf``/``extsi``/``sitofp``/...
   give the default ``cast_signed``, ``extui``/``uitofp``/``fptoui`` give ``cast = #linalg.type_fn<cast_unsigned>``;
-  shapes A (M, K), B (K, N), C (M, N)): ``linalg.matmul`` (loops (m, n, k) in any order; when A or B is read
-  transposed, ``linalg.matmul indexing_maps = [...]`` with the generic op's maps, as MLIR prints it),
+  shapes A (M, K), B (K, N), C (M, N)): ``linalg.matmul`` (loops (m, n, k) in any order; when A, B or C is read
+  transposed, ``linalg.matmul indexing_maps = [...]`` with the generic op's maps, loops renamed so that k is last,
+  as MLIR prints it),
   ``linalg.batch_matmul`` (b, m, n, k), ``linalg.matvec`` (m, k). MLIR raises the matvec form to
   ``linalg.contract``, which this dialect does not define;
 - windowed ops (operand element types all equal), strides ``s`` and dilations ``l`` read off the input map
@@ -44,7 +45,7 @@ Errors: none (a generic op that matches nothing is kept).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -79,7 +80,7 @@ from dialects.linalg_structured import (
 from mlir_py.affine import AffineDimExpr, AffineExpr, AffineMap
 from mlir_py.attributes import DenseElementsAttr, MemRefType, RankedTensorType, i64
 from mlir_py.ir import BlockArgument, Operation, Value
-from mlir_py.pass_manager import Pass, register_pass
+from mlir_py.pass_manager import Pass, PassOption, register_pass
 from mlir_py.rewrite import FrozenRewritePatternSet, PatternRewriter, RewritePattern, apply_patterns_greedily
 
 _ADD = ("arith.addf", "arith.addi")
@@ -277,11 +278,12 @@ def _same_element_types(op: GenericOp) -> bool:
     return all(payload_type(v.type) == et for v in op.inputs)
 
 
-def specialize(op: GenericOp, rewriter: PatternRewriter) -> Operation | None:
-    """Replace ``op`` by the named op it is (see the module docstring) and return it; None (nothing changed) when
-    it is none. Errors: none (a generic op that matches nothing is kept)."""
+def specialize(op: GenericOp, rewriter: PatternRewriter, only: Collection[str] = ()) -> Operation | None:
+    """Replace ``op`` by the named op it is (see the module docstring; when ``only`` is given, only by one of those,
+    named without ``linalg.``) and return it; None (nothing changed) when it is none.
+    Errors: none (a generic op that matches nothing is kept)."""
     found = _match(op)
-    if found is None:
+    if found is None or (only and found[0].OPERATION_NAME.removeprefix("linalg.") not in only):
         return None
     cls, operands, props = found
     rewriter.set_insertion_point(op)
@@ -364,35 +366,53 @@ def _match(op: GenericOp) -> tuple[type[Any], list[Value], Any] | None:
     return None
 
 
-class SpecializeGenericOp(RewritePattern):
-    """A ``linalg.generic`` that is a named op becomes that op (MLIR's ``LinalgSpecializationPattern``)."""
+#: the named ops this pass produces (without ``linalg.``), for the ``ops`` option
+NAMED_OPS = ("copy", "fill", "transpose", "broadcast", "matmul", "batch_matmul", "matvec", "conv_2d_nchw_fchw",
+             "conv_2d_nhwc_hwcf", "depthwise_conv_2d_nchw_chw", "depthwise_conv_2d_nhwc_hwc", "pooling_nchw_max",
+             "pooling_nchw_sum", "pooling_nhwc_max", "pooling_nhwc_sum")
 
-    def __init__(self) -> None:
+
+def _named_op(text: str) -> str:
+    name = text.strip().removeprefix("linalg.")
+    if name not in NAMED_OPS:
+        raise ValueError(f"unknown named op '{text}' (one of: {', '.join(NAMED_OPS)})")
+    return name
+
+
+class SpecializeGenericOp(RewritePattern):
+    """A ``linalg.generic`` that is a named op becomes that op (MLIR's ``LinalgSpecializationPattern``); ``only``
+    restricts the named ops produced (empty: all)."""
+
+    def __init__(self, only: Collection[str] = ()) -> None:
         super().__init__("linalg.generic")
+        self.only = frozenset(only)
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
-        return isinstance(op, GenericOp) and specialize(op, rewriter) is not None
+        return isinstance(op, GenericOp) and specialize(op, rewriter, self.only) is not None
 
 
 @register_pass
 class LinalgSpecializeGenericOpsPass(Pass):
     """Convert generic ops back to named ops: copy, fill, transpose, broadcast, matmul (also with transposed
     operands), batch_matmul, matvec, 2-D convolutions (NCHW/FCHW, NHWC/HWCF, depthwise) and poolings (max, sum)
-    with their strides and dilations (see the module docstring)."""
+    with their strides and dilations (see the module docstring). ``ops`` (not in MLIR) limits the rewrite to some
+    named ops, e.g. ``ops=matmul,conv_2d_nchw_fchw`` for a backend that handles the rest as generics."""
 
     argument = "linalg-specialize-generic-ops"
     summary = "Convert generic ops back to named ops"
     name = "LinalgSpecializeGenericOpsPass"
+    options = [PassOption("ops", _named_op, [], "Named ops to produce, without 'linalg.' (default: all)",
+                          is_list=True)]
     statistic_defs = {"num-specialized": "Number of generic ops specialized"}
 
     def run_on_operation(self, op: Operation) -> None:
-        result = apply_patterns_greedily(op, specialize_patterns())
+        result = apply_patterns_greedily(op, specialize_patterns(self.option("ops")))
         self.statistics["num-specialized"] += result.num_rewrites
 
 
-def specialize_patterns() -> FrozenRewritePatternSet:
-    """The pattern set, for pipelines that mix specialization with other patterns."""
-    return FrozenRewritePatternSet([SpecializeGenericOp()])
+def specialize_patterns(only: Collection[str] = ()) -> FrozenRewritePatternSet:
+    """The pattern set, for pipelines that mix specialization with other patterns (``only``: see the pass)."""
+    return FrozenRewritePatternSet([SpecializeGenericOp(only)])
 
 
-__all__ = ["LinalgSpecializeGenericOpsPass", "SpecializeGenericOp", "specialize", "specialize_patterns"]
+__all__ = ["NAMED_OPS", "LinalgSpecializeGenericOpsPass", "SpecializeGenericOp", "specialize", "specialize_patterns"]

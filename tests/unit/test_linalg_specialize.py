@@ -141,3 +141,20 @@ def test_nn_chain_reaches_named_ops() -> None:
         assert name in ops, (name, ops)
     assert ops.count("linalg.generic") == 1  # the relu (MLIR: linalg.elementwise)
     assert "strides = dense<2> : tensor<2xi64>" in out
+
+
+def test_named_ops_feed_lower_to_dsa() -> None:
+    """With ``ops`` limited to what the DSA lowering maps onto engines, the chain reaches dsa.matmul/maxpool."""
+    from passes import load_builtin_passes
+
+    load_builtin_passes()  # the lower-to-dsa pipeline and its stages
+    text = NET.replace("%w: tensor<4x3x3x3xf32>, ", "").replace("%g: tensor<5x64xf32>,\n               ", "")
+    text = text.replace("-> (tensor<1x5xf32>, tensor<2x4x3xf32>) {", "-> (tensor<1x5xf32>, tensor<2x4x3xf32>) {\n"
+                        "  %w = nn.constant dense<0.5> : tensor<4x3x3x3xf32>\n"
+                        "  %g = nn.constant dense<0.25> : tensor<5x64xf32>")
+    _, lowered = _run(text, "convert-nn-to-tc,convert-tc-to-linalg,"
+                            "linalg-specialize-generic-ops{ops=matmul,batch_matmul,conv_2d_nchw_fchw,pooling_nchw_max}")
+    assert {"linalg.conv_2d_nchw_fchw", "linalg.pooling_nchw_max", "linalg.matmul"} <= set(_named_ops(lowered))
+    assert "linalg.broadcast" not in lowered
+    _, out = _run(lowered, "lower-to-dsa")
+    assert out.count("dsa.matmul") >= 2 and "dsa.maxpool" in out

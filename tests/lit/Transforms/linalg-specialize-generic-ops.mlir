@@ -97,6 +97,35 @@ func.func @matmul_transpose_b(%a: tensor<4x6xf32>, %b: tensor<5x6xf32>, %o: tens
 
 // -----
 
+// Transposed operands with the loops in another order: the loops are renamed (m, n, k) first, as MLIR does; a
+// transposed result keeps its map.
+// CHECK-DAG: #[[$A:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[$BT:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-DAG: #[[$C:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[$AT:.*]] = affine_map<(d0, d1, d2) -> (d2, d0)>
+// CHECK-DAG: #[[$B:.*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
+// CHECK-DAG: #[[$CT:.*]] = affine_map<(d0, d1, d2) -> (d1, d0)>
+// CHECK-LABEL: func.func @matmul_transposed_permuted
+//       CHECK:   linalg.matmul indexing_maps = [#[[$A]], #[[$BT]], #[[$C]]] ins(%{{.*}}, %{{.*}} : tensor<4x6xf32>, tensor<5x6xf32>) outs(%{{.*}} : tensor<4x5xf32>) -> tensor<4x5xf32>
+//       CHECK:   linalg.matmul indexing_maps = [#[[$AT]], #[[$B]], #[[$CT]]] ins(%{{.*}}, %{{.*}} : tensor<6x4xf32>, tensor<6x5xf32>) outs(%{{.*}} : tensor<5x4xf32>) -> tensor<5x4xf32>
+func.func @matmul_transposed_permuted(%a: tensor<4x6xf32>, %b: tensor<5x6xf32>, %o: tensor<4x5xf32>, %at: tensor<6x4xf32>, %bt: tensor<6x5xf32>, %ot: tensor<5x4xf32>) -> (tensor<4x5xf32>, tensor<5x4xf32>) {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0)>, affine_map<(d0, d1, d2) -> (d2, d0)>, affine_map<(d0, d1, d2) -> (d1, d2)>], iterator_types = ["reduction", "parallel", "parallel"]} ins(%a, %b : tensor<4x6xf32>, tensor<5x6xf32>) outs(%o : tensor<4x5xf32>) {
+  ^bb0(%in: f32, %in_0: f32, %out: f32):
+    %m = arith.mulf %in, %in_0 : f32
+    %s = arith.addf %out, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<4x5xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d2, d0)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d1, d0)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%at, %bt : tensor<6x4xf32>, tensor<6x5xf32>) outs(%ot : tensor<5x4xf32>) {
+  ^bb0(%in: f32, %in_0: f32, %out: f32):
+    %m = arith.mulf %in, %in_0 : f32
+    %s = arith.addf %out, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<5x4xf32>
+  return %0, %1 : tensor<4x5xf32>, tensor<5x4xf32>
+}
+
+// -----
+
 // Casts in the payload (f16 inputs, f32 accumulator; u8 inputs, i32 accumulator) are the named op's `cast`.
 // CHECK-LABEL: func.func @casts
 //       CHECK:   linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<4x6xf16>, tensor<6x5xf16>) outs(%{{.*}} : tensor<4x5xf32>) -> tensor<4x5xf32>
