@@ -322,8 +322,10 @@ def is_ptr(t: Type) -> bool:
 
 
 Ptr = isa(LLVMPointerType, description="LLVM pointer type")
-IntLike = Constraint(lambda t: isinstance(element_type(t), IntegerType), "integer or vector of integers")
-FloatLike = Constraint(lambda t: isinstance(element_type(t), FloatType), "floating point or vector of floats")
+IntLike = Constraint(lambda t: isinstance(element_type(t), IntegerType),
+                     "signless integer or LLVM dialect-compatible vector of signless integer")
+FloatLike = Constraint(lambda t: isinstance(element_type(t), FloatType),
+                       "floating point LLVM type or LLVM dialect-compatible vector of floating point LLVM type")
 I1Like = Constraint(lambda t: element_type(t) == i1, "i1 or vector of i1")
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -751,13 +753,14 @@ class GlobalOp(LLVMOp, name="llvm.mlir.global", traits=[Symbol(), IsolatedFromAb
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> GlobalOp:
         *words, sym, value, attrs, t = c
         props, rest = _split_attrs(cls, attrs)
-        for w in map(str, words):
+        for tok in words:
+            w = str(tok)
             if w in _LINKAGES:
                 props["linkage"] = linkage(w)
             elif w == "constant":
                 props["constant"] = UnitAttr()
             else:
-                raise st.error(f"custom op 'llvm.mlir.global' unexpected keyword '{w}'", kw)
+                raise st.error("custom op 'llvm.mlir.global' expected valid '@'-identifier for symbol name", tok)
         props["sym_name"] = StringAttr(str(sym)[1:].strip('"'))
         props["global_type"] = TypeAttr(t)
         if value is not None:
@@ -968,9 +971,10 @@ class ExtractValueOp(LLVMOp, name="llvm.extractvalue", traits=[Pure()]):
 
     def verify_(self) -> None:
         pos = list(self.properties["position"].values)  # type: ignore[attr-defined]
-        if _position_type(self.container.type, pos) != self.res.type:
-            raise self.emit_error(f"result type '{self.res.type}' does not match the type at position {pos} of "
-                                  f"'{self.container.type}'")
+        want = _position_type(self.container.type, pos)
+        if want != self.res.type:
+            raise self.emit_error(f"Type mismatch: extracting from '{self.container.type}' should produce '{want}' "
+                                  f"but this op returns '{self.res.type}'")
 
 
 class InsertValueOp(LLVMOp, name="llvm.insertvalue", traits=[Pure()]):
@@ -1110,7 +1114,9 @@ class ReturnOp(LLVMOp, name="llvm.return", traits=[Pure(), ReturnLike(), IsTermi
             ft = f.type
             want = [] if ft.returns_void else [ft.result]
             if self.operand_types != want:
-                raise self.emit_error("mismatching result types")
+                err = self.emit_error("mismatching result types")
+                err.diagnostic.attach_note("when returning from function", f.location)  # type: ignore[attr-defined]
+                raise err
 
 
 def _lookup_func(op: Operation, ref: SymbolRefAttr) -> Operation | None:
@@ -1174,11 +1180,14 @@ class CallOp(LLVMOp, name="llvm.call"):
             raise self.emit_error("indirect calls are not supported")
         fn = _lookup_func(self, c)
         if not isinstance(fn, LLVMFuncOp):
-            raise self.emit_error(f"'{c.root}' does not reference a valid LLVM function")
+            raise self.emit_error(f"'{c.root}' does not reference a symbol in the current scope")
         ft = fn.type
-        if list(ft.params) != self.operand_types:
-            raise self.emit_error(f"operand types {[str(t) for t in self.operand_types]} do not match the callee's "
-                                  f"{[str(t) for t in ft.params]}")
+        if len(ft.params) != self.num_operands:
+            raise self.emit_error("incorrect number of operands to callee")
+        for i, (want_t, got_t) in enumerate(zip(ft.params, self.operand_types)):
+            if want_t != got_t:
+                raise self.emit_error(f"operand type mismatch: expected operand type '{want_t}', but provided "
+                                      f"'{got_t}' for operand number {i}")
         want = [] if ft.returns_void else [ft.result]
         if want != self.result_types:
             raise self.emit_error("result types do not match the callee's")
@@ -1350,7 +1359,7 @@ for _iname, _arity in INT_INTRINSICS.items():
 def _check_arity(op: Op) -> None:
     n = (FLOAT_INTRINSICS | INT_INTRINSICS)[op.name[len("llvm.intr."):]]
     if op.num_operands != n:
-        raise op.emit_error(f"expects {n} operand(s), got {op.num_operands}")
+        raise op.emit_error(f"expected {n} operands, but found {op.num_operands}")
 
 
 for _c in INTRINSIC_OPS.values():

@@ -28,7 +28,7 @@
 // PLUGIN-NEXT:   --flag {{ +}}- a flag
 // PLUGIN-NEXT:   --list=<int> {{ +}}- a list of integers
 // PLUGIN:      Pass Pipelines:
-// PLUGIN-NEXT:   --test-pipeline {{ +}}-   Test named pipeline
+// PLUGIN:        --test-pipeline {{ +}}-   Test named pipeline
 // PLUGIN-NEXT:   --test-pipeline-opts {{ +}}-   Test pipeline with options
 // PLUGIN-NEXT:     --times=<int> {{ +}}- how many times to run test-func-pass
 
