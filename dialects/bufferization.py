@@ -21,6 +21,7 @@ from mlir_py.attributes import (
     element_type,
     index,
 )
+from mlir_py.diagnostics import Diagnostic, DiagnosticError
 from mlir_py.dialect import Dialect
 from mlir_py.opdef import (
     AnyAttr,
@@ -49,9 +50,15 @@ def _shape(t: Type) -> tuple[int, ...] | None:
 
 
 def _check_match(op: Op, tensor_t: Type, buffer_t: Type, what: str) -> None:
-    """Same element type and shape (MLIR's ``TensorAndBufferMatch`` / ``getTensorTypeFromMemRefType``)."""
-    if element_type(tensor_t) != element_type(buffer_t) or _shape(tensor_t) != _shape(buffer_t):
-        raise op.emit_error("failed to verify that specified tensor and buffer types match")
+    """Same shape, then same element type: MLIR reports ``TensorType::verifyCompatibleBufferType``'s "shapes do not
+    match" / "element types do not match", then the op's ``TensorAndBufferMatch`` failure."""
+    problem = ("shapes do not match" if _shape(tensor_t) != _shape(buffer_t) else
+               "element types do not match" if element_type(tensor_t) != element_type(buffer_t) else None)
+    if problem is not None:
+        err = op.emit_error("failed to verify that specified tensor and buffer types match")
+        assert isinstance(err, DiagnosticError)
+        err.diagnostic.preceding.append(Diagnostic("error", problem, op.location))
+        raise err
 
 
 class ToBufferOp(Op, name="bufferization.to_buffer", traits=[Pure()]):

@@ -35,6 +35,9 @@ class Diagnostic:
     notes: list[Diagnostic] = field(default_factory=list)
     #: the operation the diagnostic is about (for the ``see current operation`` note); not printed itself
     op: Operation | None = None
+    #: diagnostics reported just before this one, as MLIR does when a helper emits its own error before the op's
+    #: verifier fails (``TensorType::verifyCompatibleBufferType``: "shapes do not match", then the op's error)
+    preceding: list[Diagnostic] = field(default_factory=list)
 
     def attach_note(self, message: str, location: LocationAttr | None = None) -> Diagnostic:
         n = Diagnostic("note", message, location)
@@ -146,7 +149,8 @@ def _render_one(severity: str, message: str, loc: LocationAttr | None, sources: 
 
 def render(diag: Diagnostic, sources: SourceManager | None = None) -> str:
     """``file:line:col: severity: message`` plus the source line, a caret, and the notes the same way."""
-    out = [_render_one(diag.severity, diag.message, diag.location, sources, True)]
+    out = [render(p, sources) for p in diag.preceding]
+    out.append(_render_one(diag.severity, diag.message, diag.location, sources, True))
     prev = diag.location
     for n in diag.notes:
         out.append(_render_one(n.severity, n.message, n.location, sources, n.location != prev))

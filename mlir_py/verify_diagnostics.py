@@ -123,7 +123,9 @@ class DiagnosticVerifier:
         self.errors.append(head if src is None else head + "\n" + source_snippet(src, e.source_col, length))
 
     def process(self, diag: Diagnostic) -> None:
-        """Check a diagnostic and each of its notes."""
+        """Check a diagnostic (after the ones reported before it) and each of its notes."""
+        for p in diag.preceding:
+            self.process(p)
         self._process_one(diag)
         for n in diag.notes:
             self._process_one(n)

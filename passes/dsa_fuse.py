@@ -27,6 +27,7 @@ import math
 
 from dialects.linalg import (
     BatchMatmulOp,
+    BroadcastOp,
     Conv2DNchwFchwOp,
     FillOp,
     GenericOp,
@@ -208,12 +209,17 @@ def column_dim(anchor: Operation) -> int:
     return len(getattr(t, "shape", ())) - 1
 
 
-def init_bias(anchor: Operation) -> GenericOp | None:
+def init_bias(anchor: Operation) -> GenericOp | BroadcastOp | None:
     """The ``outs`` of a matmul/conv when it is a 1-D tensor broadcast along the column dimension (a bias
     written as the accumulator's initial value, as ``convert-nn-to-tc`` does), else None."""
     if not isinstance(anchor, MATRIX_ANCHORS):
         return None
     g = anchor.outputs[0].defining_op
+    if isinstance(g, BroadcastOp):  # the same, as linalg-specialize-generic-ops writes it
+        t = anchor.results[0].type
+        rank = len(getattr(t, "shape", ()))
+        dims = list(getattr(g.properties.get("dimensions"), "values", []))
+        return g if len(g.inputs) == 1 and dims == [d for d in range(rank) if d != column_dim(anchor)] else None
     if not isinstance(g, GenericOp) or len(g.inputs) != 1 or any(k != "parallel" for k in g.iterator_types()):
         return None
     maps = g.indexing_maps()

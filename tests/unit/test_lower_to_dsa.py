@@ -347,8 +347,9 @@ def test_tools_error_and_print_ir_after_all(tmp_path: Path, capsys: pytest.Captu
     assert opt([str(src), "--lower-to-dsa", "--mlir-print-ir-after-all", "-o", str(out)]) == 0
     dumps = [ln for ln in capsys.readouterr().err.splitlines() if "IR Dump After" in ln]
     stages = [d.split(": ")[1].split("{")[0].split(" ")[0] for d in dumps]
-    assert [s for s in stages if s.startswith("dsa-")] == [
-        "dsa-specialize", "dsa-fuse", "dsa-layout", "dsa-tile", "dsa-bufferize", "dsa-plan-memory"]
+    assert [s for s in stages if s.startswith("dsa-") and s != "dsa-specialize"] == [
+        "dsa-fuse", "dsa-layout", "dsa-tile", "dsa-bufferize", "dsa-plan-memory"]
+    assert "dsa-specialize" in stages or "linalg-specialize-generic-ops" in stages
     assert run([str(out), "--entry", "f", "--target=dsa", "--random-inputs", "--stats"]) == 0
     assert "MAC utilization" in capsys.readouterr().out
 

@@ -3,6 +3,7 @@
 // Verifier errors of the bufferization dialect, with MLIR's messages (checked against iree-opt).
 
 func.func @a(%t: tensor<4xf32>) {
+  // expected-error @+2 {{shapes do not match}}
   // expected-error @+1 {{failed to verify that specified tensor and buffer types match}}
   %0 = bufferization.to_buffer %t : tensor<4xf32> to memref<5xf32>
   return
@@ -11,6 +12,7 @@ func.func @a(%t: tensor<4xf32>) {
 // -----
 
 func.func @b(%m: memref<4xf32>) {
+  // expected-error @+2 {{element types do not match}}
   // expected-error @+1 {{failed to verify that specified tensor and buffer types match}}
   %0 = bufferization.to_tensor %m : memref<4xf32> to tensor<4xi32>
   return
