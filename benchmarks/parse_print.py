@@ -2,8 +2,9 @@
 
 Generates one function with N = 1k, 10k and 100k arith ops (custom syntax, a mix of integer and float
 arithmetic, comparisons, selects and constants), runs each tool end to end on the same file in the same run
-(wall clock, median of ``--repeat`` runs; start-up included, as a user sees it) and prints ops/s and the ratio
-of mlir-py's throughput to xdsl-opt's. Target (issue #2): at least 2x xdsl-opt at every N, time linear in N.
+(median of ``--repeat`` runs; start-up included, as a user sees it) and prints ops/s and the ratio of
+mlir-py's throughput to xdsl-opt's, both by wall clock and by CPU time (user + system of the process: the stable
+figure when other jobs load the machine). Target (issue #2): at least 2x xdsl-opt at every N, time linear in N.
 
     python benchmarks/parse_print.py [--sizes 1000 10000 100000] [--repeat 3] [--generic]
 """
@@ -16,7 +17,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import table, time_command  # noqa: E402
+from common import table, time_command_cpu  # noqa: E402
 
 
 def generate(n: int) -> str:
@@ -68,18 +69,22 @@ def main() -> int:
             with open(path, "w") as f:
                 f.write(generate(n))
             rep = args.repeat if n < 100000 else 1
-            ours = time_command([sys.executable, "-m", "tools.mlir_py_opt", path, *flag], rep)
-            xdsl = time_command(["xdsl-opt", path, *(["--print-op-generic"] if args.generic else [])], rep)
-            iree = time_command(["iree-opt", path, *flag], rep)
+            ours = time_command_cpu([sys.executable, "-m", "tools.mlir_py_opt", path, *flag], rep)
+            xdsl = time_command_cpu(["xdsl-opt", path, *(["--print-op-generic"] if args.generic else [])], rep)
+            iree = time_command_cpu(["iree-opt", path, *flag], rep)
 
-            def ops(t: float | None, n: int = n) -> str:
-                return f"{n / t:,.0f}" if t else "n/a"
+            def ops(t: tuple[float, float] | None, k: int, n: int = n) -> str:
+                return f"{n / t[k]:,.0f}" if t else "n/a"
 
-            ratio = f"{xdsl / ours:.2f}x" if ours and xdsl else "n/a"
-            rows.append([n, ours, ops(ours), xdsl, ops(xdsl), iree, ops(iree), ratio])
-            print(f"N={n}: mlir-py {ours}s, xdsl-opt {xdsl}s, iree-opt {iree}s", file=sys.stderr)
-    print(table(rows, ["ops", "mlir-py s", "mlir-py ops/s", "xdsl-opt s", "xdsl ops/s", "iree-opt s", "iree ops/s",
-                       "mlir-py vs xdsl"]))
+            def ratio(k: int, ours: tuple[float, float] | None = ours,
+                      xdsl: tuple[float, float] | None = xdsl) -> str:
+                return f"{xdsl[k] / ours[k]:.2f}x" if ours and xdsl else "n/a"
+
+            rows.append([n, ours and ours[0], ops(ours, 0), ops(xdsl, 0), ops(iree, 0), ratio(0),
+                         ours and ours[1], ops(ours, 1), ops(xdsl, 1), ops(iree, 1), ratio(1)])
+            print(f"N={n}: (wall s, cpu s) mlir-py {ours}, xdsl-opt {xdsl}, iree-opt {iree}", file=sys.stderr)
+    print(table(rows, ["ops", "wall s", "ops/s", "xdsl ops/s", "iree ops/s", "vs xdsl", "cpu s", "ops/cpu-s",
+                       "xdsl ops/cpu-s", "iree ops/cpu-s", "vs xdsl (cpu)"]))
     return 0
 
 

@@ -14,6 +14,13 @@ descriptor ``{allocated, aligned, offset, sizes[R], strides[R]}`` (strides in el
 several results, come back through a struct whose address is the first argument. Returned buffers are copied
 into numpy arrays and their ``malloc``'d storage freed (unless it is an argument's).
 
+Results as out-parameters (the default, ``out_params=True``, when every tensor/memref result has a static shape):
+the module is bufferized and ``buffer-results-to-out-params{hoist-static-allocs modify-public-functions}`` (MLIR's
+pass, passes/buffer_results_to_out_params.py) makes each buffer result a trailing argument whose allocation the
+callee no longer does; the Python call takes ``out=`` arrays (from :meth:`CompiledFunction.new_outputs`, reusable
+across calls: no per-call ``malloc`` and page faults) and returns them, in the signature's result order with any
+scalar results.
+
 Timing: :attr:`CompiledFunction.compile_seconds` (pipeline + translation + LLVM optimization + code generation)
 and the wall time of each call in :attr:`CompiledFunction.run_seconds`.
 
@@ -135,7 +142,17 @@ def _free(ptr: int) -> None:
 class CompiledFunction:
     """A JIT-compiled entry function; call it with numpy values (see the module docstring)."""
 
-    def __init__(self, name: str, ft: FunctionType, engine: Any, address: int, compile_seconds: float, ir: str):
+    def __init__(self, name: str, ft: FunctionType, engine: Any, address: int, compile_seconds: float, ir: str,
+                 out_params: bool = False):
+        #: the entry's signature as written; with ``out_params`` its buffer results are passed as trailing
+        #: arguments instead (``buffer-results-to-out-params``), ``ft`` is then the compiled signature
+        self.signature = ft
+        self.out_params = out_params
+        self.out_results = [k for k, t in enumerate(ft.results) if _buffer_type(t) is not None] if out_params else []
+        if out_params:
+            outs: list[Type] = [b for k in self.out_results if (b := _buffer_type(ft.results[k])) is not None]
+            ft = FunctionType([*ft.inputs, *outs],
+                              [t for k, t in enumerate(ft.results) if k not in self.out_results])
         self.name, self.ft, self.engine, self.ir = name, ft, engine, ir
         self.compile_seconds = compile_seconds
         self.run_seconds: list[float] = []
@@ -175,12 +192,57 @@ class CompiledFunction:
         keep.append(d)
         return ctypes.addressof(d)
 
-    def __call__(self, *inputs: Any) -> list[Any]:
+    def new_outputs(self) -> list[np.ndarray]:
+        """Fresh (uninitialized) arrays for the buffer results, to pass as ``out=`` and reuse across calls."""
+        out = []
+        for k in self.out_results:
+            b = _buffer_type(self.signature.results[k])
+            assert b is not None
+            out.append(np.empty(b.shape, _DTYPES[_kind(b.element_type)]))
+        return out
+
+    def _out_arg(self, j: int, arr: Any, keep: list[Any]) -> Any:
+        b = _buffer_type(self.signature.results[self.out_results[j]])
+        assert b is not None
+        dt = np.dtype(_DTYPES[_kind(b.element_type)])
+        if not isinstance(arr, np.ndarray) or arr.dtype != dt or arr.shape != tuple(b.shape) or \
+                not arr.flags.c_contiguous or not arr.flags.writeable:
+            raise CpuRunError(f"out #{j} of '@{self.name}': expected a writable C-contiguous {dt} array of shape "
+                              f"{list(b.shape)}")
+        if any(isinstance(a, np.ndarray) and np.shares_memory(a, arr) for a in keep):
+            raise CpuRunError(f"out #{j} of '@{self.name}' overlaps another argument")
+        keep.append(arr)
+        d = _descriptor_for(arr)
+        keep.append(d)
+        return ctypes.addressof(d)
+
+    def __call__(self, *inputs: Any, out: Sequence[np.ndarray] | None = None) -> list[Any]:
+        """Run once on ``inputs``; the results in the signature's order. With out-params (the default of
+        :func:`compile_function`) the buffer results are written into ``out`` (C-contiguous arrays of the result
+        shapes and dtypes, e.g. from :meth:`new_outputs`; reusing them across calls avoids a fresh allocation's
+        page faults) and those very arrays are returned; without ``out`` fresh arrays are allocated.
+        Raises CpuRunError for inputs or outputs that do not fit the signature."""
         ft = self.ft
-        if len(inputs) != len(ft.inputs):
-            raise CpuRunError(f"'@{self.name}' takes {len(ft.inputs)} argument(s), got {len(inputs)}")
+        n_in = len(self.signature.inputs)
+        if len(inputs) != n_in:
+            raise CpuRunError(f"'@{self.name}' takes {n_in} argument(s), got {len(inputs)}")
+        if out is not None and len(out) != len(self.out_results):
+            raise CpuRunError(f"'@{self.name}' has {len(self.out_results)} buffer result(s), got {len(out)} out "
+                              "array(s)")
+        outs = list(out) if out is not None else self.new_outputs()
         keep: list[Any] = []
         args = [self._arg(i, x, t, b, keep) for i, (x, t, b) in enumerate(zip(inputs, ft.inputs, self.arg_buffers))]
+        args += [self._out_arg(j, a, keep) for j, a in enumerate(outs)]
+        if self.out_params:
+            return self._merge(outs, self._invoke(args, keep))
+        return self._invoke(args, keep)
+
+    def _merge(self, outs: list[np.ndarray], scalars: list[Any]) -> list[Any]:
+        it_o, it_s = iter(outs), iter(scalars)
+        return [next(it_o) if k in self.out_results else next(it_s) for k in range(len(self.signature.results))]
+
+    def _invoke(self, args: list[Any], keep: list[Any]) -> list[Any]:
+        ft = self.ft
         out = self.result_struct() if self.by_pointer else None
         t0 = time.perf_counter()
         if out is not None:
@@ -233,22 +295,39 @@ def lower_to_llvm(module: Operation, pipeline: str = "lower-to-llvm", context: A
     return module
 
 
-def _mark_noalias(fn: Operation, ft: FunctionType) -> None:
-    """``llvm.noalias`` on the tensor arguments: the runner passes each one a fresh copy (and results are fresh
-    allocations), so no two buffers overlap — what lets LLVM keep accumulators in registers and vectorize
-    without runtime alias checks."""
+def _mark_noalias(fn: Operation, ft: FunctionType, n_out: int = 0) -> None:
+    """``llvm.noalias`` on the tensor arguments and the ``n_out`` trailing out-parameters: the runner passes each
+    tensor a fresh copy and checks that out arrays overlap no other argument (results are fresh allocations
+    otherwise), so no two buffers overlap — what lets LLVM keep accumulators in registers and vectorize without
+    runtime alias checks."""
+    n = len(fn.properties["function_type"].value.inputs)  # type: ignore[attr-defined]
     old = fn.properties.get("arg_attrs")
     dicts = [dict(a.value) if isinstance(a, DictionaryAttr) else {} for a in old] if isinstance(old, ArrayAttr) \
-        else [{} for _ in ft.inputs]
-    for d, t in zip(dicts, ft.inputs):
-        if isinstance(t, RankedTensorType):
+        else [{} for _ in range(n)]
+    for k, d in enumerate(dicts):
+        if (k < len(ft.inputs) and isinstance(ft.inputs[k], RankedTensorType)) or k >= n - n_out:
             d["llvm.noalias"] = UnitAttr()
     fn.properties["arg_attrs"] = ArrayAttr([DictionaryAttr(d) for d in dicts])
 
 
+#: what :func:`compile_function` runs before the pipeline when the results become out-parameters
+OUT_PARAMS_PIPELINE = ("one-shot-bufferize{bufferize-function-boundaries=true},"
+                       "buffer-results-to-out-params{hoist-static-allocs=true modify-public-functions=true}")
+
+
+def _static_buffers(ft: FunctionType) -> bool:
+    """The entry has buffer results, all of static shape (the caller can allocate them)."""
+    bufs = [_buffer_type(t) for t in ft.results]
+    return any(b is not None for b in bufs) and all(b is None or all(d >= 0 for d in b.shape) for b in bufs)
+
+
 def compile_function(module: Operation, entry: str, opt_level: int = 3, pipeline: str = "lower-to-llvm",
-                     context: Any = None) -> CompiledFunction:
-    """JIT-compile ``entry`` of ``module`` (left unchanged: a clone is lowered). Raises DiagnosticError."""
+                     context: Any = None, out_params: bool = True) -> CompiledFunction:
+    """JIT-compile ``entry`` of ``module`` (left unchanged: a clone is lowered). With ``out_params`` (when every
+    tensor/memref result has a static shape) the module is first bufferized and ``buffer-results-to-out-params``
+    (hoisting static allocations) turns the results into caller-provided buffers: the callable then writes into
+    ``out=`` arrays (see :meth:`CompiledFunction.__call__`) and the kernel allocates nothing. Raises
+    DiagnosticError."""
     from .llvm_translate import host_target_machine, optimize, parse_and_verify, translate_module_with_data
 
     t0 = time.perf_counter()
@@ -264,7 +343,13 @@ def compile_function(module: Operation, entry: str, opt_level: int = 3, pipeline
             except CpuRunError as e:
                 raise CpuRunError(f"'@{entry}': {e.diagnostic.message}", fn.location) from None
     fn.attributes["llvm.emit_c_interface"] = UnitAttr()
-    _mark_noalias(fn, ft)
+    out_params = out_params and _static_buffers(ft)
+    n_out = 0
+    if out_params:
+        front = [p for p in ("convert-nn-to-tc", "convert-tc-to-linalg") if _registered(p)]
+        lower_to_llvm(m, ",".join([*front, OUT_PARAMS_PIPELINE]), context)
+        n_out = sum(1 for t in ft.results if _buffer_type(t) is not None)
+    _mark_noalias(fn, ft, n_out)
     lower_to_llvm(m, pipeline, context)
     ir, data = translate_module_with_data(m, EXTERNALIZE)
     mod = parse_and_verify(ir, m)
@@ -277,18 +362,28 @@ def compile_function(module: Operation, entry: str, opt_level: int = 3, pipeline
         engine.add_global_mapping(mod.get_global_variable(name), arr.ctypes.data)
     engine.finalize_object()
     addr = engine.get_function_address("_mlir_ciface_" + entry)
-    f = CompiledFunction(entry, ft, engine, addr, time.perf_counter() - t0, ir)
+    f = CompiledFunction(entry, ft, engine, addr, time.perf_counter() - t0, ir, out_params)
     f.constants = data
     return f
 
 
+def _registered(name: str) -> bool:
+    from passes import load_builtin_passes
+
+    from .pass_manager import PASS_REGISTRY
+
+    load_builtin_passes()
+    return name in PASS_REGISTRY
+
+
 def run(module: Operation, entry: str, inputs: Sequence[Any], repeat: int = 1) -> tuple[list[Any], CompiledFunction]:
-    """Compile ``entry`` and call it ``repeat`` times on ``inputs``; the last results and the compiled function
-    (its ``compile_seconds`` and ``run_seconds``)."""
+    """Compile ``entry`` and call it ``repeat`` times on ``inputs``, every call writing into the same output
+    arrays; the last results and the compiled function (its ``compile_seconds`` and ``run_seconds``)."""
     f = compile_function(module, entry)
+    outs = f.new_outputs()
     results: list[Any] = []
     for _ in range(max(1, repeat)):
-        results = f(*inputs)
+        results = f(*inputs, out=outs)
     return results, f
 
 

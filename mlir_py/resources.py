@@ -37,9 +37,10 @@ import os
 import struct
 import tempfile
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 from .attributes import (
     DenseResourceElementsAttr,
@@ -67,6 +68,7 @@ def add_arguments(parser: Any) -> None:
 # --- reading -------------------------------------------------------------------------------------------------------
 def blob_from_array(a: np.ndarray) -> bytes:
     """MLIR's blob encoding of ``a``: alignment (the item size) then the little-endian elements."""
+    import numpy as np
     a = np.ascontiguousarray(a)
     if a.dtype.byteorder == ">":
         a = a.astype(a.dtype.newbyteorder("<"))
@@ -75,6 +77,7 @@ def blob_from_array(a: np.ndarray) -> bytes:
 
 def load_sidecar(path: str) -> dict[str, bytes]:
     """The blobs of a sidecar ``.npz``, by key. Raises OSError / ValueError when it cannot be read."""
+    import numpy as np
     with np.load(path, allow_pickle=False) as z:
         return {k: blob_from_array(z[k]) for k in z.files}
 
@@ -116,6 +119,7 @@ def resource_types(module: Any) -> dict[str, ShapedType]:
 
 
 def _np_dtype(t: ShapedType | None) -> Any:
+    import numpy as np
     if t is None:
         return None
     et = t.element_type
@@ -131,6 +135,7 @@ def _np_dtype(t: ShapedType | None) -> Any:
 
 def array_of_blob(blob: bytes, t: ShapedType | None) -> np.ndarray:
     """The array stored for one blob: typed and shaped after ``t`` when possible, else raw ``uint8``."""
+    import numpy as np
     data = blob[4:]
     dt = _np_dtype(t)
     if dt is not None and t is not None:
@@ -143,6 +148,7 @@ def array_of_blob(blob: bytes, t: ShapedType | None) -> np.ndarray:
 
 def write_sidecar(path: str, blobs: dict[str, bytes], types: dict[str, ShapedType]) -> None:
     """Write ``blobs`` to ``path`` (an ``.npz``, atomically: a temporary file renamed)."""
+    import numpy as np
     arrays = {k: array_of_blob(v, types.get(k)) for k, v in blobs.items()}
     d = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".sidecar-", suffix=".npz", dir=d)

@@ -37,8 +37,6 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 from dialects import arith, nn
 from dialects import tensor as T
 from dialects.tc import ComprehensionOp
@@ -52,6 +50,7 @@ from mlir_py.rewrite import PatternRewriter, RewritePattern
 
 def lit(v: float) -> str:
     """A TC float literal for the f32 value ``v`` (shortest round-trip spelling, always with a ``.``)."""
+    import numpy as np
     s = repr(float(np.float32(v)))
     if "e" in s and "." not in s:
         s = s.replace("e", ".0e")
@@ -327,6 +326,7 @@ class Lowering:
         return self.insert(T.CollapseShapeOp.build_collapse(o5, [[0], [1, 2], [3], [4]], location=self.loc))
 
     def pool(self) -> Value:
+        import numpy as np
         p = self.props()
         x = self.op.operand(0)
         kernel, strides, pads = p.ints("kernel_shape"), p.ints("strides"), p.ints("pads")

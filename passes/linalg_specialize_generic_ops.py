@@ -48,8 +48,6 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-import numpy as np
-
 from dialects.linalg import (
     BatchMatmulOp,
     BroadcastOp,
@@ -299,6 +297,7 @@ def specialize(op: GenericOp, rewriter: PatternRewriter, only: Collection[str] =
 
 
 def _i64x2(values: Sequence[int]) -> DenseElementsAttr:
+    import numpy as np
     return DenseElementsAttr(RankedTensorType((2,), i64), np.array(values, dtype=np.int64))
 
 

@@ -18,8 +18,6 @@ producing conv has a non-constant weight, bias or parameter cannot be folded: it
 
 from __future__ import annotations
 
-import numpy as np
-
 from dialects import nn
 from mlir_py.interpreter import from_attribute
 from mlir_py.ir import Operation
@@ -46,6 +44,7 @@ class FoldBatchNormIntoConv(RewritePattern):
         self.warned: set[int] = set()
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        import numpy as np
         conv = op.operand(0).owner
         if not isinstance(conv, nn.Conv2DOp):
             return rewriter.notify_match_failure(op, "the input is not an nn.conv2d result")

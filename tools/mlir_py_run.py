@@ -79,9 +79,10 @@ def run_cpu(module: Operation, entry: str, inputs: Sequence[Any], options: Any =
     from mlir_py.cpu_runner import compile_function
 
     f = compile_function(module, entry)
+    outs = f.new_outputs()  # the result buffers, reused by the --repeat calls
     results: Sequence[Any] = []
     for _ in range(max(1, getattr(options, "repeat", 1) or 1)):
-        results = f(*inputs)
+        results = f(*inputs, out=outs)
     path = getattr(options, "stats_json", None)
     if path:
         try:
