@@ -187,8 +187,10 @@ class Context:
     """The registered dialects (MLIR's ``MLIRContext``) and the options that affect parsing."""
 
     def __init__(self, allow_unregistered_dialects: bool = False, load_builtin: bool = True):
-        self.dialects: dict[str, Dialect] = {}
-        self.ops: dict[str, type[Op]] = {}
+        self._dialects: dict[str, Dialect] = {}
+        self._ops: dict[str, type[Op]] = {}
+        #: built-in dialects known by name but not imported yet (see :meth:`load_available_dialects`)
+        self._pending: dict[str, Callable[[], list[Dialect]]] = {}
         self.allow_unregistered_dialects = allow_unregistered_dialects
         self._parser: Any = None
         #: blobs of ``dense_resource`` handles (``builtin`` resources), by handle
@@ -199,36 +201,83 @@ class Context:
     def register_dialect(self, d: Dialect) -> None:
         """Add ``d``; a dialect of the same name registered before is replaced, ops included. Registering a
         dialect again after ``add_op`` adds the new ops."""
-        old = self.dialects.get(d.name)
-        if old is d and all(self.ops.get(n) is c for n, c in d.ops.items()):
+        self._add(d)
+        self._parser = None
+
+    def _add(self, d: Dialect) -> None:
+        self._pending.pop(d.name, None)
+        old = self._dialects.get(d.name)
+        if old is d and all(self._ops.get(n) is c for n, c in d.ops.items()):
             return
         if old is not None:
             for name in old.ops:
-                self.ops.pop(name, None)
-        self.dialects[d.name] = d
-        self.ops.update(d.ops)
-        self._parser = None
+                self._ops.pop(name, None)
+        self._dialects[d.name] = d
+        self._ops.update(d.ops)
+
+    # --- lazily imported built-in dialects ----------------------------------------------------------------------
+    @property
+    def dialects(self) -> dict[str, Dialect]:
+        """Every registered dialect by name (imports the built-in ones not loaded yet)."""
+        self._load_pending(list(self._pending))
+        return self._dialects
+
+    @property
+    def ops(self) -> dict[str, type[Op]]:
+        """Every registered op class by op name (imports the built-in dialects not loaded yet)."""
+        self._load_pending(list(self._pending))
+        return self._ops
+
+    def dialect_names(self) -> set[str]:
+        """The names of the registered dialects, without importing the pending built-in ones."""
+        return set(self._dialects) | set(self._pending)
+
+    def load_dialects(self, names: Iterable[str]) -> None:
+        """Import the pending built-in dialects among ``names`` (the parser calls this with the dialects a text
+        names, so a start-up only imports what the input uses)."""
+        self._load_pending([n for n in names if n in self._pending])
+
+    def _load_pending(self, names: list[str]) -> None:
+        for n in names:
+            loader = self._pending.pop(n, None)
+            if loader is not None:
+                for d in loader():
+                    if d.name not in self._dialects:
+                        self._add(d)
+
+    def get_dialect(self, name: str) -> Dialect | None:
+        """The dialect ``name`` (imported on first use), or None."""
+        if name in self._pending:
+            self._load_pending([name])
+        return self._dialects.get(name)
 
     def load_available_dialects(self) -> None:
-        """Every dialect advertised in the ``mlir_py.dialects`` entry-point group (built-ins included)."""
-        found: list[Dialect] = []
-        for obj in _load_entry_points(DIALECT_GROUP):
-            found.extend(_as_list(obj, Dialect))
-        names = {d.name for d in found}
-        # the built-in modules are registered even when the installed metadata predates them (a source tree, or
-        # an editable install made before a dialect was added); a listed module that does not exist is skipped
-        for m in _registry_modules():
-            if m.rsplit(".", 1)[-1] in names:
+        """Every dialect advertised in the ``mlir_py.dialects`` entry-point group (built-ins included).
+
+        Third-party dialects are imported now. The built-in ones (``dialects.<name>``, also those the installed
+        metadata predates: a source tree, or an editable install made before a dialect was added) are only
+        recorded by name and imported on first use — by the parser for the dialects a text names, or by any
+        access to :attr:`dialects` / :attr:`ops` — so a start-up does not import the dozen dialect modules an
+        input does not use. builtin and func are always loaded."""
+        for ep in sorted(entry_points(group=DIALECT_GROUP), key=lambda e: e.name):
+            module = ep.value.split(":", 1)[0]
+            if module == f"dialects.{ep.name}":
+                self._pending.setdefault(ep.name, _module_loader(module))
                 continue
             try:
-                mod = importlib.import_module(m)
-            except ModuleNotFoundError as e:
-                if e.name != m:
-                    raise
+                obj = ep.load()
+            except Exception as e:  # noqa: BLE001 - a broken third-party plugin must not break the tool
+                print(f"warning: skipping the {DIALECT_GROUP} entry point '{ep.name} = {ep.value}': "
+                      f"{type(e).__name__}: {e}", file=sys.stderr)
                 continue
-            found.extend(d for d in dialects_in_module(mod) if d.name not in names)
-        for d in found:
-            self.register_dialect(d)
+            for d in _as_list(obj, Dialect):
+                self._add(d)
+        for m in _registry_modules():
+            name = m.rsplit(".", 1)[-1]
+            if name not in self._dialects:
+                self._pending.setdefault(name, _module_loader(m))
+        self._load_pending([n for n in EAGER_DIALECTS if n in self._pending])
+        self._parser = None
 
     def load_dialect_plugin(self, path: str) -> list[Dialect]:
         """Import ``path`` (see :func:`load_module_from_path`) and register its dialects; raises
@@ -241,10 +290,14 @@ class Context:
         return ds
 
     def get_op_class(self, name: str) -> type[Op] | None:
-        return self.ops.get(name)
+        cls = self._ops.get(name)
+        if cls is None and name.split(".", 1)[0] in self._pending:
+            self._load_pending([name.split(".", 1)[0]])
+            cls = self._ops.get(name)
+        return cls
 
     def dialect_of(self, name: str) -> Dialect | None:
-        return self.dialects.get(name.split(".", 1)[0])
+        return self.get_dialect(name.split(".", 1)[0])
 
     @property
     def parser(self) -> Any:
@@ -253,6 +306,25 @@ class Context:
         if self._parser is None:
             self._parser = ParserSet(self)
         return self._parser
+
+
+#: built-in dialects imported with every context (the structure of every module)
+EAGER_DIALECTS = ("builtin", "func")
+
+
+def _module_loader(module: str) -> Callable[[], list[Dialect]]:
+    """A loader importing ``module`` and returning its dialects (none when the module does not exist)."""
+
+    def load() -> list[Dialect]:
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as e:
+            if e.name != module:
+                raise
+            return []
+        return dialects_in_module(mod)
+
+    return load
 
 
 def _registry_modules() -> list[str]:

@@ -19,7 +19,6 @@ producing conv has a non-constant weight, bias or parameter cannot be folded: it
 from __future__ import annotations
 
 from dialects import nn
-from mlir_py.interpreter import from_attribute
 from mlir_py.ir import Operation
 from mlir_py.pass_manager import Pass, register_pass
 from mlir_py.rewrite import (
@@ -45,6 +44,8 @@ class FoldBatchNormIntoConv(RewritePattern):
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
         import numpy as np
+
+        from mlir_py.interpreter import from_attribute  # the interpreter (and numpy) load only when a pass runs
         conv = op.operand(0).owner
         if not isinstance(conv, nn.Conv2DOp):
             return rewriter.notify_match_failure(op, "the input is not an nn.conv2d result")

@@ -15,7 +15,6 @@ more than ``size-limit`` elements are not folded when the option is positive.
 from __future__ import annotations
 
 from dialects import nn
-from mlir_py.interpreter import Interpreter, InterpreterError, find_impl, from_attribute
 from mlir_py.ir import Operation
 from mlir_py.pass_manager import Pass, PassOption, register_pass
 from mlir_py.rewrite import (
@@ -46,6 +45,12 @@ class FoldConstantNnOp(RewritePattern):
         self.warned: set[int] = set()
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> bool:
+        from mlir_py.interpreter import (  # the interpreter (and numpy) load only when a pass runs
+            Interpreter,
+            InterpreterError,
+            find_impl,
+            from_attribute,
+        )
         if not isinstance(op, nn.NnOp) or isinstance(op, nn.ConstantOp) or not op.operands:
             return False
         attrs = [constant_value(v) for v in op.operands]

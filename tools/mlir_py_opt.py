@@ -23,10 +23,11 @@ from mlir_py.verify_diagnostics import DiagnosticVerifier
 from .common import SPLIT_MARKER, guard, read_input, report, split_chunks
 
 
-def build_arg_parser() -> argparse.ArgumentParser:
+def build_arg_parser(pass_help: bool = True) -> argparse.ArgumentParser:
+    """The driver's command line; ``pass_help``: list every registered pass in ``--help`` (loads them all)."""
     p = argparse.ArgumentParser(prog="mlir-py-opt", description="MLIR modular optimizer driver (mlir-py)",
                                 formatter_class=argparse.RawDescriptionHelpFormatter,
-                                epilog=PassCommandLine.help_text())
+                                epilog=PassCommandLine.help_text() if pass_help else None)
     p.add_argument("input", nargs="?", default="-", help="input file ('-' for stdin)")
     p.add_argument("-o", dest="output", default="-", help="output file ('-' for stdout)")
     p.add_argument("--mlir-print-op-generic", action="store_true", help="print the generic op form")
@@ -50,6 +51,23 @@ def build_arg_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"mlir-py-opt {mlir_py.__version__}")
     PassCommandLine.add_arguments(p)
     return p
+
+
+#: core options whose use needs the pass registry (help text, pass listing, textual pipelines, pass plugins)
+_PASS_OPTIONS = {"-h", "--help", "--list-passes", "--pass-pipeline", "-p", "--load-pass-plugin"}
+
+
+def _names_passes(argv: list[str]) -> bool:
+    """Whether ``argv`` may name a pass: any option that is not one of the driver's own (a pass or pipeline flag,
+    or a plugin's), or one of :data:`_PASS_OPTIONS`. A plain parse/verify/print run then skips importing the
+    ~50 pass modules (and numpy with some of them): a third of the start-up time."""
+    core = {s for a in build_arg_parser(pass_help=False)._actions for s in a.option_strings} - _PASS_OPTIONS
+    for a in argv:
+        if a == "--":
+            break
+        if a.startswith("-") and len(a) > 1 and a.split("=", 1)[0] not in core:
+            return True
+    return False
 
 
 def make_context(args: Any) -> Context:
@@ -102,13 +120,15 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     argv = [f"--split-input-file={SPLIT_MARKER}" if a == "--split-input-file" else a for a in argv]
-    try:
-        PassCommandLine.preload(argv)
-    except (ImportError, OSError, SyntaxError) as e:
-        print(f"error: could not load plugin: {e}", file=sys.stderr)
-        return 1
+    names_passes = _names_passes(argv)
+    if names_passes:
+        try:
+            PassCommandLine.preload(argv)
+        except (ImportError, OSError, SyntaxError) as e:
+            print(f"error: could not load plugin: {e}", file=sys.stderr)
+            return 1
     pass_cl = PassCommandLine()
-    args = build_arg_parser().parse_args(pass_cl.extract(argv))
+    args = build_arg_parser(pass_help=names_passes).parse_args(pass_cl.extract(argv))
     try:
         ctx = make_context(args)
     except (ImportError, OSError, SyntaxError) as e:

@@ -319,7 +319,7 @@ def _make_transformer(parser: MLIRParser) -> Any:
             groups = [x for x in c[1:] if x is not None]
             if str(kind) == "dialect_resources":
                 for tok, items in groups:
-                    if str(tok) not in st.ctx.dialects:
+                    if str(tok) not in st.ctx.dialect_names():
                         raise st.error(f"dialect '{tok}' is unknown", tok)
                     if str(tok) != "builtin":
                         raise st.error(f"unexpected 'resource' section for dialect '{tok}'", items[0][2] if items
@@ -392,7 +392,7 @@ def _make_transformer(parser: MLIRParser) -> Any:
             st = self.st
             name = unescape(name_tok)
             loc = st.loc(name_tok)
-            cls = st.ctx.ops.get(name)
+            cls = st.ctx.get_op_class(name)
             if cls is None:
                 self.check_unregistered(name, name_tok)
             operands = operands or []
@@ -422,7 +422,8 @@ def _make_transformer(parser: MLIRParser) -> Any:
         def check_unregistered(self, name: str, tok: Token) -> None:
             st = self.st
             dialect = name.split(".", 1)[0] if "." in name else ""
-            if dialect in st.ctx.dialects and not getattr(st.ctx.dialects[dialect], "allow_unknown_operations", False):
+            d = st.ctx.get_dialect(dialect) if dialect else None
+            if d is not None and not getattr(d, "allow_unknown_operations", False):
                 raise st.error(f"unregistered operation '{name}' found in dialect ('{dialect}') that does not "
                                f"allow unknown operations", tok)
             if not st.ctx.allow_unregistered_dialects:
@@ -1263,9 +1264,10 @@ class ParserSet:
 
     def dialects_in(self, text: str) -> frozenset[str]:
         """The registered dialects whose names appear as ``name.`` in ``text``, plus :data:`CORE_DIALECTS`."""
-        known = self.ctx.dialects
-        found = {m for m in set(_DIALECT_PREFIX.findall(text)) if m in known}
-        return frozenset(found | (CORE_DIALECTS & known.keys()))
+        known = self.ctx.dialect_names()
+        found = {m for m in set(_DIALECT_PREFIX.findall(text)) if m in known} | (CORE_DIALECTS & known)
+        self.ctx.load_dialects(found)
+        return frozenset(found)
 
     def for_dialects(self, names: frozenset[str] | None) -> MLIRParser:
         """The parser whose grammar has the custom syntax of ``names`` (every registered dialect if None)."""
@@ -1305,11 +1307,14 @@ class MLIRParser:
         lexer_config = LexerConfig()
         self.transformer_cls = _make_transformer(self)
         helper_rules: dict[str, str] = {}
-        for name in sorted(ctx.ops):
-            cls = ctx.ops[name]
+        if dialects is None:
+            ops = ctx.ops
+        else:
+            ctx.load_dialects(dialects)
+            ops = {n: c for n, c in ctx._ops.items() if n.split(".", 1)[0] in dialects}
+        for name in sorted(ops):
+            cls = ops[name]
             if name in ("func.func", "builtin.module"):
-                continue
-            if dialects is not None and name.split(".", 1)[0] not in dialects:
                 continue
             if cls.assembly_format is None and getattr(cls, "custom_grammar", None) is None:
                 continue
@@ -1585,7 +1590,7 @@ class MLIRParser:
         """``#dialect.mnemonic<...>`` / ``!dialect.mnemonic<...>`` (pretty) or ``#dialect<"...">`` (opaque)."""
         head, sep, rest = body.partition("<")
         dname, _, mnemonic = head.partition(".")
-        d = self.ctx.dialects.get(dname)
+        d = self.ctx.get_dialect(dname)
         inner = rest[:-1] if sep else None
         if d is None:
             if not self.ctx.allow_unregistered_dialects:
@@ -1667,7 +1672,7 @@ class MLIRParser:
 
     def _unknown_custom_op(self, name: str, stack: list[Any], loc: FileLineColLoc) -> ParseError:
         dialect = name.split(".", 1)[0]
-        if "." in name and dialect not in self.ctx.dialects:
+        if "." in name and dialect not in self.ctx.dialect_names():
             err = ParseError(f"Dialect `{dialect}' not found for custom op '{name}' ", loc)
             err.diagnostic.attach_note(f"Available dialects: {', '.join(sorted(self.ctx.dialects))} ; for more "
                                        "info on dialect registration see https://mlir.llvm.org/getting_started/"
