@@ -32,8 +32,14 @@ depends on, so DMA overlaps compute):
 * **fill** — one SRAM tile filled by ``dsa.fill``, stored over every chunk; **transpose** — a DMA gather with a
   permutation; **reshape** — row copies through SRAM.
 
-Errors (located): a value the lowering cannot produce (an op left for the control processor), a non-zero
-``outs`` initial value of a matmul or conv, a padded pooling, a non-constant conv filter.
+* **control processor** — any other op on ranked tensors (exp, division, reductions, ...): its tensor operands
+  are read from their DRAM memrefs by ``bufferization.to_tensor``, the op is cloned unchanged (with the scalar
+  constants it uses), and each result is stored into its DRAM destination by
+  ``bufferization.materialize_in_destination``; the simulator runs these on its ``cp`` engine.
+
+Errors (located): a value the lowering cannot produce, a control-processor op with a result that is not a ranked
+tensor, a non-zero ``outs`` initial value of a matmul or conv, a pooling whose padding was fused away, a
+non-constant conv filter. (A pooling's ``tensor.pad`` runs on the control processor; the pooling on its result.)
 """
 
 from __future__ import annotations
@@ -68,6 +74,7 @@ from .dsa_fuse import (
     epilogue_chain,
     fill_value,
     init_bias,
+    is_tensor_constant,
     match_elementwise,
     scalar_const,
 )
@@ -114,7 +121,7 @@ class Emitter:
     def arith(self, op: str, a: IndexLike, b: IndexLike) -> IndexLike:
         if isinstance(a, int) and isinstance(b, int):
             return {"addi": a + b, "subi": a - b, "muli": a * b, "divui": a // b if b else 0,
-                    "remui": a % b if b else 0}[op]
+                    "remui": a % b if b else 0, "minui": min(a, b)}[op]
         if op == "muli" and (a == 0 or b == 0):
             return 0
         if op == "muli" and b == 1 or op in ("addi", "subi") and b == 0 or op == "divui" and b == 1:
@@ -197,6 +204,8 @@ class Lowering:
         #: layer name -> location of the op it comes from (the kernel's layer loops are located there)
         self.layer_locs: dict[str, Any] = {}
         self.gcount = 0
+        #: ops left for the control processor, in program order (see :meth:`fallback`)
+        self.fallbacks: list[Operation] = []
 
     # --- values -----------------------------------------------------------------------------------------------
     def shape(self, v: Value) -> tuple[int, ...]:
@@ -210,7 +219,7 @@ class Lowering:
             return self.dram[v]
         a = constant_value(v)
         d = v.defining_op
-        if a is not None and hasattr(a, "values") and d is not None:
+        if is_tensor_constant(a) and d is not None:
             from mlir_py.interpreter import from_attribute
 
             arr = np.asarray(from_attribute(a, v.type, self.module), dtype=np.float32)
@@ -219,8 +228,8 @@ class Lowering:
             self.E.w(f"{r} = memref.get_global @{name} : {memref(arr.shape, 'dram')}")
             self.dram[v] = (r, arr.shape)
             return self.dram[v]
-        raise _located(d or user, "the DSA lowering cannot produce this value: its producer "
-                                       "runs on no DSA engine (control processor fallback is not available)")
+        raise _located(d or user, "the DSA lowering cannot produce this value: no layer "
+                                       "writes it to DRAM (e.g. an intermediate of a fused layer used elsewhere)")
 
     def add_global(self, arr: np.ndarray, stem: str) -> str:
         fname = symbol_name(self.fn) or "f"
@@ -290,7 +299,7 @@ class Lowering:
             x_val, (pt, pl) = conv_pad(op)  # type: ignore[arg-type]
             x_name, x_shape = self.src(x_val, op)
             w = constant_value(op.inputs[1])  # type: ignore[attr-defined]
-            if w is None or not hasattr(w, "values"):
+            if not is_tensor_constant(w):
                 raise _located(op, "the DSA lowering needs a constant filter (packed into N×N blocks "
                                                "at compile time)")
             packed = op.attributes.get("dsa.packed_filter")
@@ -396,8 +405,11 @@ class Lowering:
                         if has_post:
                             s += f" -> {obuf}[{E.v(cs)}, {ii}, {jj}]"
                             types.append(tt[2])
-                        if post.bias is not None:
-                            s += f" bias {biasbuf}[{E.v(E.add(E.mul(bj, bn), jj))}]"
+                        if post.bias is not None:  # a block overhanging the last tile column reuses its bias
+                            bcol = E.add(E.mul(bj, bn), jj)
+                            if gn * bn != tn:
+                                bcol = E.arith("minui", bcol, tn - 1)
+                            s += f" bias {biasbuf}[{E.v(bcol)}]"
                             types.append(memref((tn, n), "sram"))
                         if post.relu:
                             s += " relu"
@@ -525,24 +537,30 @@ class Lowering:
         o_name, o_shape = self.dest(out)
         E.w(f"// layer {self.layer_attr(op)}: {op.name} by DMA through SRAM")
         if perm is not None:
-            # output row r (dim 0 of the output) = input box with dim perm[0] fixed
-            rows = o_shape[0]
-            row_elems = math.prod(o_shape[1:]) if len(o_shape) > 1 else 1
+            # output rows: the first j output dims fixed (j >= 1, the fewest whose remaining box fits CHUNK
+            # elements); each row is the input box with dims perm[0..j) fixed, gathered permuted
+            j = next((i for i in range(1, len(o_shape)) if math.prod(o_shape[i:]) <= CHUNK),
+                     max(len(o_shape) - 1, 1))
+            rows = math.prod(o_shape[:j])
+            row_elems = math.prod(o_shape[j:]) if len(o_shape) > j else 1
             buf = self.sram((row_elems,))
             ready = E.join([])
             res = E.new("tr")
             with E.loop(rows, [ready], res, self.layer(op)) as (r, (t,)):
+                lead = [E.v(x) for x in E.delinearize(r, o_shape[:j])] if j > 1 else [E.v(r)]
                 idx = [E.c(0)] * len(s_shape)
-                idx[perm[0]] = r
                 sizes = list(s_shape)
-                sizes[perm[0]] = 1
+                for i in range(j):
+                    idx[perm[i]] = lead[i]
+                    sizes[perm[i]] = 1
                 ld = E.new("ld")
                 E.w(f"{ld} = dsa.dma_load {s_name}[{', '.join(idx)}] {ints(sizes)} permutation {ints(perm)} into "
                     f"{buf}[]{after([t])} : {memref(s_shape, 'dram')}, {memref((row_elems,), 'sram')}")
-                oidx = [r] + [E.c(0)] * (len(o_shape) - 1)
+                oidx = lead + [E.c(0)] * (len(o_shape) - j)
                 st = E.new("st")
-                E.w(f"{st} = dsa.dma_store {buf}[] into {o_name}[{', '.join(oidx)}] {ints([1, *o_shape[1:]])}"
-                    f"{after([ld])} : {memref((row_elems,), 'sram')}, {memref(o_shape, 'dram')}")
+                E.w(f"{st} = dsa.dma_store {buf}[] into {o_name}[{', '.join(oidx)}] "
+                    f"{ints([1] * j + list(o_shape[j:]))}{after([ld])} : {memref((row_elems,), 'sram')}, "
+                    f"{memref(o_shape, 'dram')}")
                 E.yield_([st])
             E.w(f"dsa.wait {res}")
             return
@@ -555,7 +573,7 @@ class Lowering:
             return out
         ss, os_ = suffixes(s_shape), suffixes(o_shape)
         common = sorted(set(ss) & set(os_))
-        L = max((c for c in common if c <= 65536), default=None)
+        L = max((c for c in common if c <= 4 * CHUNK), default=min(common) if common else None)
         if L is None:
             raise _located(op, "the DSA lowering cannot copy this reshape in rows")
         js, jo = ss[L], os_[L]
@@ -585,8 +603,10 @@ class Lowering:
             raise _located(op, f"the DSA lowering expects the 'outs' of a {'max' if is_max else 'sum'}"
                                            f" pooling to be a linalg.fill of {'-inf' if is_max else '0'}")
         x = op.inputs[0]  # type: ignore[attr-defined]
-        if x.defining_op is not None and x.defining_op.name == "tensor.pad":
+        if x.defining_op is not None and x.defining_op.name == "tensor.pad" and \
+                "dsa.fused_into" in x.defining_op.attributes:
             raise _located(op, "padded pooling is not supported by the DSA lowering")
+        # an unfused tensor.pad (e.g. of -inf before a max pooling) ran on the control processor: pool its result
         x_name, xs = self.src(x, op)
         o_name, os_ = self.dest(op.results[0])
         kh, kw = self.shape(op.inputs[1])  # type: ignore[attr-defined]
@@ -712,8 +732,7 @@ class Lowering:
             elif all(not isinstance(r.type, RankedTensorType) for r in op.results) and not op.regions:
                 continue  # scalar constants and index math feed the layers' attributes only
             else:
-                raise _located(op, "the DSA lowering does not handle this op (it would run on the "
-                                               "control processor, which the DSA simulator does not provide)")
+                self.fallback(op)
         for v, name in copies:
             s_name, shape = self.src(v, ret)
             self._copy(s_name, name, shape)
@@ -722,6 +741,54 @@ class Lowering:
         fname = symbol_name(fn)
         head = (f"func.func @{fname}({', '.join(args + outs)}) attributes {{dsa.kernel}} {{")
         return "\n".join([head, *consts, *E.lines, "    return", "  }"])
+
+    def fallback(self, op: Operation) -> None:
+        """An op no engine runs, left for the control processor, bufferized onto the DRAM memrefs of its values.
+
+        A linalg op (``inputs``/``outputs``, one tensor result per output) becomes the same op on memrefs, as
+        MLIR's one-shot bufferization writes it: its inputs are their DRAM memrefs, each output is the result's
+        DRAM destination, first initialized by ``memref.copy`` from the ``outs`` value unless that is a
+        ``tensor.empty``. Any other op on tensors keeps its tensor form: its tensor operands are read with
+        ``bufferization.to_tensor`` and each result is stored by ``bufferization.materialize_in_destination``.
+        The text written here holds only markers (``to_tensor`` ops and ``tensor.empty`` placeholders carrying
+        ``dsa.fallback``); :func:`insert_fallbacks` clones the op in after parsing."""
+        E = self.E
+        k = len(self.fallbacks)
+        self.fallbacks.append(op)
+        self.layer(op)
+        for j, r in enumerate(op.results):
+            if not isinstance(r.type, RankedTensorType):
+                raise _located(op, "the DSA lowering cannot run this op on the control processor: its result "
+                                   f"#{j} is not a ranked tensor")
+        outs = list(getattr(op, "outputs", ())) if is_linalg_dps(op) else []
+        out_pos = {len(op.operands) - len(outs) + j for j in range(len(outs))}
+        for i, v in enumerate(op.operands):
+            d = v.defining_op
+            if i in out_pos:  # linalg output: the result's destination, holding the initial value
+                j = i - (len(op.operands) - len(outs))
+                name, shape = self.dest(op.results[j])
+                if d is None or d.name != "tensor.empty":
+                    init, ishape = self.src(v, op)
+                    E.w(f"memref.copy {init}, {name} : {memref(ishape, 'dram')} to {memref(shape, 'dram')}")
+            elif not isinstance(v.type, RankedTensorType):
+                continue
+            elif d is not None and d.name == "tensor.empty":
+                if not outs:
+                    continue
+                name, shape = self.dest(v)  # e.g. a pooling's window operand: a buffer whose contents are unused
+            else:
+                name, shape = self.src(v, op)
+            E.w(f'{E.new("fb")} = "bufferization.to_tensor"({name}) {{dsa.fallback = "{k}:{i}"}} : '
+                f"({memref(shape, 'dram')}) -> {v.type}")
+        if outs:
+            E.w(f'{E.new("fb")} = tensor.empty() {{dsa.fallback = "{k}:r"}} : tensor<0xf32>')
+            return
+        for j, r in enumerate(op.results):
+            ph = E.new("fb")
+            E.w(f'{ph} = tensor.empty() {{dsa.fallback = "{k}:r{j}"}} : {r.type}')
+            name, shape = self.dest(r)
+            E.w(f"bufferization.materialize_in_destination {ph} in writable {name} : ({r.type}, "
+                f"{memref(shape, 'dram')}) -> ()")
 
     def _copy(self, s_name: str, o_name: str, shape: tuple[int, ...]) -> None:
         """A returned argument or constant: copied into its output argument by DMA through SRAM."""
@@ -794,11 +861,85 @@ class DsaBufferizePass(Pass):
             kernel.detach()
             kernel.location = fn.location
             relocate(kernel, low.layer_locs)
+            insert_fallbacks(kernel, low.fallbacks)
             body.insert_before(kernel, fn)
             for name, arr in low.globals:
                 body.insert_before(make_global(name, arr), kernel)
             fn.erase()
             self.statistics["num-kernels"] += 1
+
+
+def insert_fallbacks(kernel: Operation, fallbacks: Sequence[Operation]) -> None:
+    """Clone each control-processor op of the source function into ``kernel`` at its placeholders (see
+    :meth:`Lowering.fallback`): tensor operands map to the ``to_tensor`` reads, a ``tensor.empty`` operand and the
+    scalar constants it uses (also inside its regions) are cloned along; the placeholders are then removed."""
+    reads: dict[tuple[int, int], Operation] = {}
+    holders: dict[int, list[Operation]] = {}
+    for o in kernel.walk():
+        a = o.attributes.get("dsa.fallback")
+        if not isinstance(a, StringAttr):
+            continue
+        key, _, pos = a.value.partition(":")
+        if pos.startswith("r"):
+            holders.setdefault(int(key), []).append(o)
+        else:
+            reads[(int(key), int(pos))] = o
+        del o.attributes["dsa.fallback"]
+    for k, op in enumerate(fallbacks):
+        ph = holders[k]
+        mapping: dict[Any, Any] = {}
+        inside = {id(o) for o in op.walk()}
+        mine = [reads[(k, i)] for i in range(len(op.operands)) if (k, i) in reads]
+        for i, v in enumerate(op.operands):
+            if (k, i) in reads:
+                mapping[v] = reads[(k, i)].results[0]
+        for inner in op.walk():
+            for v in inner.operands:
+                _bring(v, ph[0], op, inside, mapping)
+        if is_linalg_dps(op):  # on memrefs: the markers' buffers, no results
+            bufs = {i: reads[(k, i)].operand(0) for i in range(len(op.operands)) if (k, i) in reads}
+            cls: Any = type(op)
+            new = cls.create([bufs.get(i, mapping.get(v, v)) for i, v in enumerate(op.operands)], [],
+                                  dict(op.properties), dict(op.attributes), len(op.regions), location=op.location)
+            for r_old, r_new in zip(op.regions, new.regions):
+                r_old.clone_into(r_new, mapping)
+            new.attributes.pop("dsa.layer", None)
+        else:
+            new = op.clone(mapping)
+            new.location = op.location
+        assert ph[0].parent is not None
+        ph[0].parent.insert_before(new, ph[0])
+        if is_linalg_dps(op):
+            ph[0].erase()
+            for m in reversed(mine):
+                if not m.results[0].uses:
+                    m.erase()
+            continue
+        for j, p in enumerate(ph):
+            p.results[0].replace_all_uses_with(new.results[j])
+            p.erase()
+
+
+def is_linalg_dps(op: Operation) -> bool:
+    """A linalg op in destination-passing style with one ranked tensor result per output (bufferizable in place
+    onto memrefs)."""
+    outs = getattr(op, "outputs", None)
+    return op.name.startswith("linalg.") and outs is not None and hasattr(op, "inputs") and \
+        len(op.results) == len(outs) and all(isinstance(r.type, RankedTensorType) for r in op.results)
+
+
+def _bring(v: Value, anchor: Operation, op: Operation, inside: set[int], mapping: dict[Any, Any]) -> None:
+    """Clone the producer of ``v`` (and what it uses) before ``anchor`` unless it is mapped or inside ``op``."""
+    d = v.defining_op
+    if v in mapping or d is None or id(d) in inside:
+        return
+    for w in d.operands:
+        _bring(w, anchor, op, inside, mapping)
+    c = d.clone(mapping)
+    c.attributes.pop("dsa.layer", None)
+    c.location = op.location
+    assert anchor.parent is not None
+    anchor.parent.insert_before(c, anchor)
 
 
 def relocate(kernel: Operation, layer_locs: dict[str, Any]) -> None:

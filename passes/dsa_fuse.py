@@ -38,7 +38,7 @@ from dialects.linalg import (
 )
 from dialects.tensor import CollapseShapeOp, ExpandShapeOp, PadOp, ReshapeOp
 from mlir_py.affine import AffineMap
-from mlir_py.attributes import DenseElementsAttr, FloatAttr, StringAttr
+from mlir_py.attributes import DenseElementsAttr, DenseResourceElementsAttr, FloatAttr, StringAttr
 from mlir_py.ir import BlockArgument, Operation, Value
 from mlir_py.pass_manager import Pass, register_pass
 from mlir_py.rewrite import constant_value
@@ -51,6 +51,12 @@ ANCHORS = (*MATRIX_ANCHORS, PoolingNchwMaxOp, PoolingNchwSumOp, GenericOp, FillO
 KIND = {MatmulOp: "matmul", BatchMatmulOp: "batch_matmul", Conv2DNchwFchwOp: "conv2d", PoolingNchwMaxOp: "maxpool",
         PoolingNchwSumOp: "sumpool", GenericOp: "elementwise", FillOp: "fill", TransposeOp: "transpose",
         CollapseShapeOp: "reshape", ExpandShapeOp: "reshape", ReshapeOp: "reshape"}
+
+
+def is_tensor_constant(a: object) -> bool:
+    """Whether ``a`` (a constant's value attribute) holds tensor elements: ``dense<...>`` or ``dense_resource<...>``
+    (the ONNX importer's large weights), readable with ``mlir_py.interpreter.from_attribute``."""
+    return isinstance(a, (DenseElementsAttr, DenseResourceElementsAttr))
 
 
 def scalar_const(v: Value) -> float | None:

@@ -28,6 +28,7 @@ from mlir_py.pass_manager import Pass, PassOption, register_pass
 from mlir_py.rewrite import constant_value
 
 from .dsa_bufferize import make_global, pack_filter
+from .dsa_fuse import is_tensor_constant
 from .dsa_tile import set_target
 
 
@@ -56,7 +57,7 @@ class DsaLayoutPass(Pass):
                 if not isinstance(conv, Conv2DNchwFchwOp) or "dsa.layer" not in conv.attributes:
                     continue
                 w = constant_value(conv.inputs[1])
-                if w is None or not hasattr(w, "values"):
+                if not is_tensor_constant(w):
                     raise self.failure("the DSA lowering needs a constant filter to pack it at compile time",
                                        conv)
                 arr = np.asarray(from_attribute(w, conv.inputs[1].type, op), dtype=np.float32)

@@ -6,8 +6,8 @@
 Stages, each a pass of its own (``--mlir-print-ir-after-all`` shows the IR after every one):
 
 0. for ``nn``/``tc`` input, when those passes are registered: ``nn-remove-dropout``, ``nn-fold-batchnorm``,
-   ``nn-fold-constants``, ``convert-nn-to-tc``, ``convert-tc-to-linalg``; then ``linalg-specialize-generic-ops``
-   (or, without it, ``dsa-specialize``) turns ``linalg.generic`` contractions and poolings back into named ops;
+   ``nn-fold-constants``, ``convert-nn-to-tc``, ``convert-tc-to-linalg``; then ``linalg-specialize-generic-ops{ops=...}``
+   turns ``linalg.generic`` contractions, poolings, fills, transposes and broadcasts back into named ops;
 1. ``dsa-fuse`` — layers; bias/ReLU/clip into the matmul post-processing, zero pads into the DMA gather,
    max pooling after a conv onto the sort unit in the conv's layer;
 2. ``dsa-layout`` — conv as an im2col matmul, filters packed into N×N blocks at compile time;
@@ -30,6 +30,10 @@ from mlir_py.pass_manager import PassOption, register_pipeline
 
 #: graph clean-up and conversions from nn/tc to linalg on tensors (other modules' passes: used when registered)
 FRONT = ("nn-remove-dropout", "nn-fold-batchnorm", "nn-fold-constants", "convert-nn-to-tc", "convert-tc-to-linalg")
+#: the named ops stage 0 raises generics to: those the DSA engines run (a bias broadcast is read by dsa-fuse); other
+#: generics stay generic (vector unit when elementwise, else the control processor)
+SPECIALIZE = ("matmul", "batch_matmul", "conv_2d_nchw_fchw", "pooling_nchw_max", "pooling_nchw_sum", "fill",
+              "transpose", "broadcast")
 
 
 def build(pm: Any, options: dict[str, Any]) -> None:
@@ -37,10 +41,7 @@ def build(pm: Any, options: dict[str, Any]) -> None:
 
     target = f"n={options['n']} sram-kib={options['sram-kib']}"
     front = [p for p in FRONT if p in PASS_REGISTRY]
-    # MLIR's pass when this tree has it (it covers more generic shapes), else the DSA stage's own
-    specialize = "linalg-specialize-generic-ops" if "linalg-specialize-generic-ops" in PASS_REGISTRY else \
-        "dsa-specialize"
-    pm.add(",".join([*front, specialize, "dsa-fuse", f"dsa-layout{{{target}}}", f"dsa-tile{{{target}}}",
+    pm.add(",".join([*front, f"linalg-specialize-generic-ops{{ops={','.join(SPECIALIZE)}}}", "dsa-fuse", f"dsa-layout{{{target}}}", f"dsa-tile{{{target}}}",
                      "dsa-bufferize", "dsa-plan-memory"]))
 
 

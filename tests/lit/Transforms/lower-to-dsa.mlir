@@ -5,7 +5,7 @@
 
 // The whole pipeline on a conv (zero pad, bias, ReLU) + 2x2 max pooling + flatten + fully connected layer.
 
-// STAGES: IR Dump After {{.*}}: {{(dsa|linalg)}}-specialize{{.*}}
+// STAGES: IR Dump After LinalgSpecializeGenericOpsPass: linalg-specialize-generic-ops
 // STAGES: IR Dump After DsaFusePass: dsa-fuse
 // STAGES: IR Dump After DsaLayoutPass: dsa-layout
 // STAGES: IR Dump After DsaTilePass: dsa-tile
