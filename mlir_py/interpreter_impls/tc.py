@@ -28,11 +28,11 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from scipy import special
 
 from dialects.tc import ComprehensionOp
 from mlir_py.attributes import FloatType, IntegerType, RankedTensorType, Type
 from mlir_py.interpreter import Interpreter, InterpreterError, float_to_int, impl, storage_dtype
+from mlir_py.interpreter_impls.nn import erf as _erf64
 from mlir_py.ir import Operation
 from mlir_py.tc_lang import (
     CASTS,
@@ -54,13 +54,20 @@ from mlir_py.tc_lang import (
     operand_shape,
 )
 
+
+def _erf(x: Any) -> Any:
+    """The error function in ``x``'s float dtype (the nn interpreter's float64 evaluation, rounded once): scipy
+    is not a runtime dependency."""
+    a = np.asarray(x)
+    return _erf64(a).astype(a.dtype if a.dtype.kind == "f" else np.float64)
+
 #: the largest iteration box (elements) evaluated at once
 BUDGET = 1 << 23
 
 Box = dict[str, tuple[int, int]]
 
 _UNARY: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-    "exp": np.exp, "log": np.log, "sqrt": np.sqrt, "tanh": np.tanh, "erf": special.erf, "abs": np.abs,
+    "exp": np.exp, "log": np.log, "sqrt": np.sqrt, "tanh": np.tanh, "erf": _erf, "abs": np.abs,
     "fabs": np.abs, "floor": np.floor, "ceil": np.ceil, "sin": np.sin, "cos": np.cos,
     "rsqrt": lambda x: np.asarray(1, x.dtype) / np.sqrt(x)}
 _BINARY: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
