@@ -30,6 +30,7 @@ from mlir_py.attributes import (
     Type,
     UnrankedMemRefType,
     UnrankedTensorType,
+    element_type,
     i1,
     i64,
     index,
@@ -38,7 +39,7 @@ from mlir_py.diagnostics import VerifyError
 from mlir_py.ir import Operation, Value
 from mlir_py.opdef import Constraint, Op, isa
 
-from ._shape import reassociation_groups
+from ._shape import reassociation_attr, reassociation_groups
 
 #: a mixed entry: a static integer or a dynamic SSA value (MLIR's ``OpFoldResult``)
 Mixed = int | Value
@@ -69,6 +70,17 @@ def index_types(types: dict[str, list[Type]], names: dict[str, list[Any]], *grou
     """For ``infer_format_types``: every operand of the named groups is an ``index``."""
     for g in groups:
         types[g] = [index] * len(names.get(g, ()))
+
+
+def infer_element_types(types: dict[str, list[Type]], names: dict[str, list[Any]], container: str,
+                        elements: Sequence[str], index_groups: Sequence[str] = ()) -> None:
+    """For ``infer_format_types``: each field of ``elements`` has the element type of field ``container`` (when
+    that type is known); every operand of ``index_groups`` is an ``index``."""
+    t = types.get(container)
+    if t:
+        for e in elements:
+            types[e] = [element_type(t[0])]
+    index_types(types, names, *index_groups)
 
 
 def keyword_flag(word: str) -> dict[str, tuple[str, Callable[[list[Any], Any], Any]]]:
@@ -269,6 +281,73 @@ class OffsetsSizesStridesOp(Op):
                 raise error(self, f"expected sizes to be non-negative, but got {s}")
 
 
+class DimOpBase(Op):
+    """Base of ``tensor.dim`` and ``memref.dim`` (fields ``source``, ``index``, ``result``): the syntax
+    ``%d = <op> %src, %i : T`` with the ``index`` types implied."""
+
+    __slots__ = ()
+    assembly_format = "attr-dict $source `,` $index `:` type($source)"
+
+    @classmethod
+    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+        types["index"] = [index]
+        types["result"] = [index]
+
+    def asm_result_names(self) -> list[str]:
+        return ["dim"]
+
+
+class ExpandShapeBase(Op):
+    """Base of ``tensor.expand_shape`` and ``memref.expand_shape``: fields ``src``, ``output_shape`` (dynamic
+    sizes), ``reassociation``, ``static_output_shape``, ``result``; the custom syntax
+    ``%src [[0, 1]] output_shape [%n, 4] {attrs} : S into R`` and the ``output_shape`` checks of MLIR's
+    ``ExpandShapeOp::verify`` (TensorOps.cpp, MemRefOps.cpp)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def create_expand(cls, src: Value, groups: Sequence[Sequence[int]], values: Sequence[Value],
+                      static: DenseArrayAttr, res: Type, location: Any) -> Any:
+        return cls.create([src, *values], [res], {"reassociation": reassociation_attr(groups),
+                                                  "static_output_shape": static}, location=location)
+
+    @classmethod
+    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> Any:
+        src, reassoc, shape, attrs, st_, rt = c
+        vals, static = parse_mixed(shape, st)
+        return cls.create([st.use(src, st_), *vals], [rt], {"reassociation": reassoc, "static_output_shape": static},
+                          check_attr_dict(cls, attrs, st, kw), location=st.loc(kw))
+
+    def print_custom(self, p: Any) -> str:
+        src, dyn = self.operand(0), self.operands[1:]
+        return (f"{p.op_name(self)} {p.value(src)} {p.attr(self.properties['reassociation'])} output_shape "
+                f"{print_mixed(p, static_list(self, 'static_output_shape'), dyn)}"
+                f"{attr_dict_suffix(p, self)} : {p.type(src.type)} into {p.type(self.results[0].type)}")
+
+    @property
+    def mixed_output_shape(self) -> list[Any]:
+        return mixed_list(static_list(self, "static_output_shape"), self.operands[1:])
+
+    def verify_output_shape_counts(self, rank: int, noun: str) -> None:
+        """One ``static_output_shape`` entry per result dimension, one ``output_shape`` value per dynamic one
+        (``noun``: MLIR's memref says "bounds", tensor "dims")."""
+        static = static_list(self, "static_output_shape")
+        if len(static) != rank:
+            raise self.emit_error(f"expected number of static shape {noun} to be equal to the output rank ({rank}) "
+                                  f"but found {len(static)} inputs instead")
+        n_dyn = sum(1 for s in static if s == DYNAMIC)
+        if self.num_operands - 1 != n_dyn:
+            raise self.emit_error(f"mismatch in dynamic dims in output_shape and static_output_shape: "
+                                  f"static_output_shape has {n_dyn} dynamic dims while output_shape has "
+                                  f"{self.num_operands - 1} values")
+
+    def verify_output_shape_values(self, shape: Sequence[int]) -> None:
+        """Each static ``static_output_shape`` entry equals the result size."""
+        for i, (d, s) in enumerate(zip(shape, static_list(self, "static_output_shape"))):
+            if d != DYNAMIC and d != s:
+                raise self.emit_error(f"invalid output shape provided at pos {i}")
+
+
 def parse_slice_lists(st: Any, offs: Any, sizes: Any, strides: Any
                       ) -> tuple[list[Value], list[int], dict[str, Attribute]]:
     """Resolve three parsed mixed lists: (dynamic values in operand order, their counts, the static properties)."""
@@ -320,7 +399,8 @@ def segments(*sizes: int) -> DenseArrayAttr:
 
 
 __all__ = ["AnyMemRef", "AnyRankedOrUnrankedMemRef", "AnyRankedTensor", "AnyStaticShapeTensor", "AnyTensor",
-    "BoolAttr", "I64Array", "I64Attr", "Index", "IntLiteral", "MIXED_LIST", "MIXED_RULES", "Mixed",
-    "OffsetsSizesStridesOp", "Reassociation", "attr_dict_suffix", "check_attr_dict", "dispatch_mixed",
-    "dispatch_slice_lists", "error", "index_types", "keyword_flag", "mixed_list", "parse_mixed", "parse_slice_lists",
-    "print_mixed", "print_slice_lists", "segments", "static_list", "verify_dynamic_count", "verify_mixed"]
+    "BoolAttr", "DimOpBase", "ExpandShapeBase", "I64Array", "I64Attr", "Index", "IntLiteral", "MIXED_LIST",
+    "MIXED_RULES", "Mixed", "OffsetsSizesStridesOp", "Reassociation", "attr_dict_suffix", "check_attr_dict",
+    "dispatch_mixed", "dispatch_slice_lists", "error", "index_types", "infer_element_types", "keyword_flag",
+    "mixed_list", "parse_mixed", "parse_slice_lists", "print_mixed", "print_slice_lists", "segments", "static_list",
+    "verify_dynamic_count", "verify_mixed"]

@@ -65,13 +65,15 @@ def compatible_shapes(a: Type, b: Type) -> bool:
     return all(x == y or x == DYNAMIC or y == DYNAMIC for x, y in zip(a.shape, b.shape))
 
 
-def rank_reduction_mask(original: Sequence[int], reduced: Sequence[int]) -> set[int] | None:
+def rank_reduction_mask(original: Sequence[int], reduced: Sequence[int], match_dynamic: bool = False
+                        ) -> set[int] | None:
     """The dimensions of ``original`` dropped to get ``reduced`` (greedy, only unit dims may be dropped), or None
-    when ``reduced`` is not a rank reduction of ``original`` (MLIR's ``computeRankReductionMask``)."""
+    when ``reduced`` is not a rank reduction of ``original`` (MLIR's ``computeRankReductionMask``; with
+    ``match_dynamic`` a dynamic size on either side matches any size other than a unit dimension of ``original``)."""
     unused: set[int] = set()
     j = 0
     for i, d in enumerate(original):
-        if j < len(reduced) and d == reduced[j]:
+        if j < len(reduced) and (d == reduced[j] or (match_dynamic and d != 1 and DYNAMIC in (d, reduced[j]))):
             j += 1
             continue
         unused.add(i)

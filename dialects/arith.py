@@ -239,46 +239,42 @@ _make("NegFOp", "negf", [Pure(), Elementwise(), SameOperandsAndResultType()], {
 # ---------------------------------------------------------------------------------------------------------------
 
 
-class AddUIExtendedOp(ArithOp, name="arith.addui_extended", traits=[Pure(), Commutative(), Elementwise()]):
-    """Unsigned addition returning the sum and an i1-like overflow (carry) flag."""
+class _ExtendedOp(ArithOp):
+    """An integer op with two results, named in IR after their fields."""
 
+    __slots__ = ()
     lhs = operand(SignlessIntegerLike)
     rhs = operand(SignlessIntegerLike)
+
+    def asm_result_names(self) -> list[str]:
+        return [d.name for d in self.result_defs]
+
+
+class AddUIExtendedOp(_ExtendedOp, name="arith.addui_extended", traits=[Pure(), Commutative(), Elementwise()]):
+    """Unsigned addition returning the sum and an i1-like overflow (carry) flag."""
+
     sum = result_def(SignlessIntegerLike)
     overflow = result_def(BoolLike)
     assembly_format = "$lhs `,` $rhs attr-dict `:` type($sum) `,` type($overflow)"
     all_types_match = [("lhs", "rhs", "sum")]
 
-    def asm_result_names(self) -> list[str]:
-        return ["sum", "overflow"]
+
+class _MulExtendedOp(_ExtendedOp):
+    """Full-width multiplication: the low and high halves of the 2N-bit product."""
+
+    __slots__ = ()
+    low = result_def(SignlessIntegerLike)
+    high = result_def(SignlessIntegerLike)
+    assembly_format = "$lhs `,` $rhs attr-dict `:` type($lhs)"
+    all_types_match = [("lhs", "rhs", "low", "high")]
 
 
-class MulSIExtendedOp(ArithOp, name="arith.mulsi_extended", traits=[Pure(), Commutative(), Elementwise()]):
+class MulSIExtendedOp(_MulExtendedOp, name="arith.mulsi_extended", traits=[Pure(), Commutative(), Elementwise()]):
     """Signed full-width multiplication: the low and high halves of the 2N-bit product."""
 
-    lhs = operand(SignlessIntegerLike)
-    rhs = operand(SignlessIntegerLike)
-    low = result_def(SignlessIntegerLike)
-    high = result_def(SignlessIntegerLike)
-    assembly_format = "$lhs `,` $rhs attr-dict `:` type($lhs)"
-    all_types_match = [("lhs", "rhs", "low", "high")]
 
-    def asm_result_names(self) -> list[str]:
-        return ["low", "high"]
-
-
-class MulUIExtendedOp(ArithOp, name="arith.mului_extended", traits=[Pure(), Commutative(), Elementwise()]):
+class MulUIExtendedOp(_MulExtendedOp, name="arith.mului_extended", traits=[Pure(), Commutative(), Elementwise()]):
     """Unsigned full-width multiplication: the low and high halves of the 2N-bit product."""
-
-    lhs = operand(SignlessIntegerLike)
-    rhs = operand(SignlessIntegerLike)
-    low = result_def(SignlessIntegerLike)
-    high = result_def(SignlessIntegerLike)
-    assembly_format = "$lhs `,` $rhs attr-dict `:` type($lhs)"
-    all_types_match = [("lhs", "rhs", "low", "high")]
-
-    def asm_result_names(self) -> list[str]:
-        return ["low", "high"]
 
 
 _ops += [AddUIExtendedOp, MulSIExtendedOp, MulUIExtendedOp]
@@ -345,31 +341,28 @@ def _verify_cast(self: Op) -> None:
         raise self.emit_error(f"operand type '{src}' and result type '{dst}' are cast incompatible")
 
 
-for _n, _c, _ic, _oc, _rule, _doc in _CASTS:
-    _make(_c, _n, [Pure(), Elementwise(), SameOperandsAndResultShape()], {
-        "__doc__": _doc, "in_": operand(_ic), "out": result_def(_oc), "width_rule": _rule,
-        "assembly_format": _CAST_FORMAT.replace("$in ", "$in_ ").replace("type($in)", "type($in_)"),
-        "verify_": _verify_cast})
+def _cast(clsname: str, opname: str, doc: str, in_c: Any, out_c: Any, rule: str | None, fmt: str,
+          **props: Any) -> None:
+    """Define ``arith.<opname>``: operand ``in_``, result ``out``, the width rule and any extra properties."""
+    _make(clsname, opname, [Pure(), Elementwise(), SameOperandsAndResultShape()], {
+        "__doc__": doc, "in_": operand(in_c), "out": result_def(out_c), "width_rule": rule, **props,
+        "assembly_format": fmt, "verify_": _verify_cast})
 
-_make("TruncIOp", "trunci", [Pure(), Elementwise(), SameOperandsAndResultShape()], {
-    "__doc__": "Truncate an integer to a narrower type (keeps the low bits).",
-    "in_": operand(_IntLike), "out": result_def(_IntLike), "width_rule": "narrower",
-    "overflowFlags": prop(IntegerOverflowFlagsAttr, default=NO_OVERFLOW),
-    "assembly_format": "$in_ (`overflow` `` $overflowFlags^)? attr-dict `:` type($in_) `to` type($out)",
-    "verify_": _verify_cast})
-_make("ExtFOp", "extf", [Pure(), Elementwise(), SameOperandsAndResultShape()], {
-    "__doc__": "Extend a float to a wider float type (exact).",
-    "in_": operand(FloatLike), "out": result_def(FloatLike), "width_rule": "wider",
-    "fastmath": prop(FastMathFlagsAttr, optional=True),
-    "assembly_format": "$in_ (`fastmath` `` $fastmath^)? attr-dict `:` type($in_) `to` type($out)",
-    "verify_": _verify_cast})
-_make("TruncFOp", "truncf", [Pure(), Elementwise(), SameOperandsAndResultShape()], {
-    "__doc__": "Truncate a float to a narrower float type, rounding per ``roundingmode`` (default: nearest even).",
-    "in_": operand(FloatLike), "out": result_def(FloatLike), "width_rule": "narrower",
-    "roundingmode": prop(ROUNDING_MODE, optional=True),
-    "fastmath": prop(FastMathFlagsAttr, optional=True),
-    "assembly_format": "$in_ ($roundingmode^)? (`fastmath` `` $fastmath^)? attr-dict `:` type($in_) `to` type($out)",
-    "verify_": _verify_cast})
+
+for _n, _c, _ic, _oc, _rule, _doc in _CASTS:
+    _cast(_c, _n, _doc, _ic, _oc, _rule, _CAST_FORMAT.replace("$in ", "$in_ ").replace("type($in)", "type($in_)"))
+
+_cast("TruncIOp", "trunci", "Truncate an integer to a narrower type (keeps the low bits).", _IntLike, _IntLike,
+      "narrower", "$in_ (`overflow` `` $overflowFlags^)? attr-dict `:` type($in_) `to` type($out)",
+      overflowFlags=prop(IntegerOverflowFlagsAttr, default=NO_OVERFLOW))
+_cast("ExtFOp", "extf", "Extend a float to a wider float type (exact).", FloatLike, FloatLike, "wider",
+      "$in_ (`fastmath` `` $fastmath^)? attr-dict `:` type($in_) `to` type($out)",
+      fastmath=prop(FastMathFlagsAttr, optional=True))
+_cast("TruncFOp", "truncf",
+      "Truncate a float to a narrower float type, rounding per ``roundingmode`` (default: nearest even).",
+      FloatLike, FloatLike, "narrower",
+      "$in_ ($roundingmode^)? (`fastmath` `` $fastmath^)? attr-dict `:` type($in_) `to` type($out)",
+      roundingmode=prop(ROUNDING_MODE, optional=True), fastmath=prop(FastMathFlagsAttr, optional=True))
 
 # ---------------------------------------------------------------------------------------------------------------
 # comparison, select, constant
@@ -383,6 +376,13 @@ def _infer_cmp(cls: Any, types: dict[str, list[Type]], names: Any, props: Any, s
         types.setdefault("result", [_with_element(lhs[0], i1)])
 
 
+def _verify_cmp(self: Op) -> None:
+    if self.operand(0).type != self.operand(1).type:
+        raise self.emit_error("requires all operands to have the same type")
+    if _shape_of(self.results[0].type) != _shape_of(self.operand(0).type):
+        raise self.emit_error("result type must have the shape of the operands")
+
+
 class CmpIOp(ArithOp, name="arith.cmpi", traits=[Pure(), Elementwise()]):
     """Integer comparison with a predicate (eq, ne, slt, sle, sgt, sge, ult, ule, ugt, uge) giving i1-like."""
 
@@ -392,12 +392,7 @@ class CmpIOp(ArithOp, name="arith.cmpi", traits=[Pure(), Elementwise()]):
     result = result_def(BoolLike)
     assembly_format = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)"
     infer_format_types = classmethod(_infer_cmp)
-
-    def verify_(self) -> None:
-        if self.operand(0).type != self.operand(1).type:
-            raise self.emit_error("requires all operands to have the same type")
-        if _shape_of(self.results[0].type) != _shape_of(self.operand(0).type):
-            raise self.emit_error("result type must have the shape of the operands")
+    verify_ = _verify_cmp
 
 
 class CmpFOp(ArithOp, name="arith.cmpf", traits=[Pure(), Elementwise()]):
@@ -410,12 +405,7 @@ class CmpFOp(ArithOp, name="arith.cmpf", traits=[Pure(), Elementwise()]):
     fastmath = prop(FastMathFlagsAttr, default=NO_FASTMATH)
     assembly_format = "$predicate `,` $lhs `,` $rhs (`fastmath` `` $fastmath^)? attr-dict `:` type($lhs)"
     infer_format_types = classmethod(_infer_cmp)
-
-    def verify_(self) -> None:
-        if self.operand(0).type != self.operand(1).type:
-            raise self.emit_error("requires all operands to have the same type")
-        if _shape_of(self.results[0].type) != _shape_of(self.operand(0).type):
-            raise self.emit_error("result type must have the shape of the operands")
+    verify_ = _verify_cmp
 
 
 class SelectOp(ArithOp, name="arith.select", traits=[Pure(), Elementwise()]):
@@ -615,7 +605,9 @@ def _bool_attr(t: Type, v: bool) -> Attribute | None:
     return _like(_with_element(t, i1), int(v))
 
 
-def _i1_like(t: Type) -> Type:
+def i1_like(t: Type) -> Type:
+    """``i1`` with the shape of ``t``: ``t`` itself scalar, a vector or (ranked or unranked) tensor of ``i1``
+    otherwise (MLIR's ``getI1SameShape``)."""
     return _with_element(t, i1)
 
 
@@ -873,44 +865,25 @@ def _fmod(a: float, b: float) -> float:
         return float(np.fmod(np.float64(a), np.float64(b)))
 
 
-def _maximum(a: float, b: float) -> float:
-    if math.isnan(a):
-        return a
-    if math.isnan(b):
-        return b
-    if a == b == 0.0:
-        return b if math.copysign(1.0, a) < 0 else a
-    return a if a > b else b
+def _extremum(larger: bool, nan_wins: bool) -> Any:
+    """APFloat's ``maximum``/``minimum`` (``nan_wins``: a NaN operand is the result) and ``maxnum``/``minnum`` (the
+    other operand is); for equal zeros ``+0`` is the larger (llvm/ADT/APFloat.h)."""
+
+    def f(a: float, b: float) -> float:
+        if math.isnan(a):
+            return a if nan_wins else b
+        if math.isnan(b):
+            return b if nan_wins else a
+        if a == b == 0.0:
+            a_neg = math.copysign(1.0, a) < 0
+            return (b if a_neg else a) if larger else (a if a_neg else b)
+        return (a if a > b else b) if larger else (a if a < b else b)
+
+    return f
 
 
-def _minimum(a: float, b: float) -> float:
-    if math.isnan(a):
-        return a
-    if math.isnan(b):
-        return b
-    if a == b == 0.0:
-        return a if math.copysign(1.0, a) < 0 else b
-    return a if a < b else b
-
-
-def _maxnum(a: float, b: float) -> float:
-    if math.isnan(a):
-        return b
-    if math.isnan(b):
-        return a
-    if a == b == 0.0:
-        return b if math.copysign(1.0, a) < 0 else a
-    return a if a > b else b
-
-
-def _minnum(a: float, b: float) -> float:
-    if math.isnan(a):
-        return b
-    if math.isnan(b):
-        return a
-    if a == b == 0.0:
-        return a if math.copysign(1.0, a) < 0 else b
-    return a if a < b else b
+_maximum, _minimum = _extremum(True, True), _extremum(False, True)
+_maxnum, _minnum = _extremum(True, False), _extremum(False, False)
 
 
 def _ieee(fn: Any) -> Any:
@@ -1094,6 +1067,15 @@ def _is_not_of(v: Value, x: Value) -> bool:
     return xo is not None and xo.operand(0) is x and _is_all_ones(_cv(xo.operand(1)))
 
 
+def _fold_idempotent(self: Op, operands: list[Attribute | None]) -> Any:
+    """Constant operands fold; else ``op(x, x) -> x`` (the Idempotent trait)."""
+    lhs, rhs = self.operands
+    r = _fold_binary(operands, _iops(lhs.type)[self.name])
+    if r is not None:
+        return [r]
+    return [lhs] if lhs is rhs else None
+
+
 @_folds("arith.andi")
 def _fold_andi(self: Op, operands: list[Attribute | None]) -> Any:
     lhs, rhs = self.operands
@@ -1107,10 +1089,7 @@ def _fold_andi(self: Op, operands: list[Attribute | None]) -> Any:
         prev = _def(prev_v, "arith.andi")
         if prev is not None and (other is prev.operand(0) or other is prev.operand(1)):
             return [prev.results[0]]
-    r = _fold_binary(operands, _iops(lhs.type)["arith.andi"])
-    if r is not None:
-        return [r]
-    return [lhs] if lhs is rhs else None  # the Idempotent trait
+    return _fold_idempotent(self, operands)
 
 
 @_folds("arith.ori")
@@ -1126,10 +1105,7 @@ def _fold_ori(self: Op, operands: list[Attribute | None]) -> Any:
         return [_def(rhs, "arith.xori").operand(1)]
     if _is_not_of(lhs, rhs):
         return [_def(lhs, "arith.xori").operand(1)]
-    r = _fold_binary(operands, _iops(lhs.type)["arith.ori"])
-    if r is not None:
-        return [r]
-    return [lhs] if lhs is rhs else None  # the Idempotent trait
+    return _fold_idempotent(self, operands)
 
 
 @_folds("arith.xori")
@@ -1236,7 +1212,7 @@ def _fold_addui_extended(self: Op, operands: list[Attribute | None]) -> Any:
     total = _fold_binary(operands, ops["arith.addi"])
     if total is None:
         return None
-    carry = _fold_binary([total, operands[0]], lambda s, a: int(s < a), _i1_like(total.type))  # type: ignore[attr-defined]
+    carry = _fold_binary([total, operands[0]], lambda s, a: int(s < a), i1_like(total.type))  # type: ignore[attr-defined]
     return None if carry is None else [total, carry]
 
 
@@ -1424,7 +1400,7 @@ def _fold_cmpi(self: Op, operands: list[Attribute | None]) -> Any:
         return [self.results[0]]
     a = operands[0]
     if a is not None and hasattr(a, "type"):
-        return _wrap(_fold_binary(operands, _cmpi_fn(pred, _iwidth(lhs.type)), _i1_like(a.type)))  # type: ignore[attr-defined]
+        return _wrap(_fold_binary(operands, _cmpi_fn(pred, _iwidth(lhs.type)), i1_like(a.type)))  # type: ignore[attr-defined]
     return None
 
 
@@ -1572,24 +1548,23 @@ def _is_neg_one(v: Value) -> bool:
     return _is_all_ones(_cv(v))
 
 
-@rewrite_pattern("arith.addi", benefit=2)
-def AddIMulNegativeOneRhs(op: Op, rw: PatternRewriter) -> bool:
-    """addi(x, muli(y, -1)) -> subi(x, y)"""
-    mul = _def(op.operand(1), "arith.muli")
-    if mul is None or not _is_neg_one(mul.operand(1)):
-        return False
-    rw.replace_op(op, [_new(rw, "arith.subi", [op.operand(0), mul.operand(0)], op.results[0].type, op.location)])
-    return True
+def _addi_mul_negative_one(k: int, name: str, doc: str) -> FunctionPattern:
+    """addi with operand ``k`` a muli(v, -1) -> subi(other operand, v)."""
+
+    def rewrite(op: Op, rw: PatternRewriter) -> bool:
+        mul = _def(op.operand(k), "arith.muli")
+        if mul is None or not _is_neg_one(mul.operand(1)):
+            return False
+        rw.replace_op(op, [_new(rw, "arith.subi", [op.operand(1 - k), mul.operand(0)], op.results[0].type,
+                                op.location)])
+        return True
+
+    rewrite.__name__, rewrite.__doc__ = name, doc
+    return rewrite_pattern("arith.addi", benefit=2)(rewrite)
 
 
-@rewrite_pattern("arith.addi", benefit=2)
-def AddIMulNegativeOneLhs(op: Op, rw: PatternRewriter) -> bool:
-    """addi(muli(x, -1), y) -> subi(y, x)"""
-    mul = _def(op.operand(0), "arith.muli")
-    if mul is None or not _is_neg_one(mul.operand(1)):
-        return False
-    rw.replace_op(op, [_new(rw, "arith.subi", [op.operand(1), mul.operand(0)], op.results[0].type, op.location)])
-    return True
+AddIMulNegativeOneRhs = _addi_mul_negative_one(1, "AddIMulNegativeOneRhs", "addi(x, muli(y, -1)) -> subi(x, y)")
+AddIMulNegativeOneLhs = _addi_mul_negative_one(0, "AddIMulNegativeOneLhs", "addi(muli(x, -1), y) -> subi(y, x)")
 
 
 _SUBI_PATTERNS = [
@@ -1670,7 +1645,7 @@ def MulSIExtendedRHSOne(op: Op, rw: PatternRewriter) -> bool:
     if zero is None:
         return False
     cst = _const(rw, zero, op.location)
-    cmp = _new(rw, "arith.cmpi", [x, cst], _i1_like(x.type), op.location, {"predicate": CMPI_PREDICATE.attr("slt")})
+    cmp = _new(rw, "arith.cmpi", [x, cst], i1_like(x.type), op.location, {"predicate": CMPI_PREDICATE.attr("slt")})
     rw.replace_op(op, [x, _new(rw, "arith.extsi", [cmp], x.type, op.location)])
     return True
 
@@ -1793,26 +1768,24 @@ def _neg_neg_pattern(name: str) -> Any:
     return rewrite
 
 
-@rewrite_pattern("arith.select", benefit=2)
-def RedundantSelectFalse(op: Op, rw: PatternRewriter) -> bool:
-    """select(p, a, select(p, b, c)) -> select(p, a, c)"""
-    inner = _def(op.operand(2), "arith.select")
-    if inner is None or inner.operand(0) is not op.operand(0):
-        return False
-    rw.replace_op(op, [_new(rw, "arith.select", [op.operand(0), op.operand(1), inner.operand(2)],
-                            op.results[0].type, op.location)])
-    return True
+def _redundant_select(k: int, name: str, doc: str) -> FunctionPattern:
+    """select(p, ..., select(p, x, y), ...) at operand ``k``: the inner select's operand ``k`` replaces it."""
+
+    def rewrite(op: Op, rw: PatternRewriter) -> bool:
+        inner = _def(op.operand(k), "arith.select")
+        if inner is None or inner.operand(0) is not op.operand(0):
+            return False
+        operands = list(op.operands)
+        operands[k] = inner.operand(k)
+        rw.replace_op(op, [_new(rw, "arith.select", operands, op.results[0].type, op.location)])
+        return True
+
+    rewrite.__name__, rewrite.__doc__ = name, doc
+    return rewrite_pattern("arith.select", benefit=2)(rewrite)
 
 
-@rewrite_pattern("arith.select", benefit=2)
-def RedundantSelectTrue(op: Op, rw: PatternRewriter) -> bool:
-    """select(p, select(p, a, b), c) -> select(p, a, c)"""
-    inner = _def(op.operand(1), "arith.select")
-    if inner is None or inner.operand(0) is not op.operand(0):
-        return False
-    rw.replace_op(op, [_new(rw, "arith.select", [op.operand(0), inner.operand(1), op.operand(2)],
-                            op.results[0].type, op.location)])
-    return True
+RedundantSelectFalse = _redundant_select(2, "RedundantSelectFalse", "select(p, a, select(p, b, c)) -> select(p, a, c)")
+RedundantSelectTrue = _redundant_select(1, "RedundantSelectTrue", "select(p, select(p, a, b), c) -> select(p, a, c)")
 
 
 @rewrite_pattern("arith.select", benefit=2)

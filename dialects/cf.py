@@ -15,7 +15,7 @@ arguments (count, then types). Canonicalization: a constant-condition ``cf.cond_
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from mlir_py.attributes import (
     Attribute,
@@ -86,6 +86,12 @@ SUCCESSOR_RULES: dict[str, tuple[str, Any]] = {
 }
 
 
+def switch_case_rules(name: str, grammar: str) -> dict[str, tuple[str, Any]]:
+    """:data:`SUCCESSOR_RULES` plus the rule ``name`` of one switch case (``grammar``: its value, then a
+    ``cf_successor``); the rule's value is (value token, successor)."""
+    return {**SUCCESSOR_RULES, name: (grammar, lambda c, st: (c[0], c[1]))}
+
+
 def resolve_successor(succ: tuple[Any, list[Any], list[Type]], st: Any) -> tuple[Block, list[Value]]:
     """The block and operand values of a parsed ``cf_successor`` (MLIR's ``parseSuccessorAndUseList``)."""
     tok, vals, types = succ
@@ -105,7 +111,7 @@ def verify_successor_operands(op: Operation, index: int, operands: Sequence[Valu
             raise _error(op, f"type mismatch for bb argument #{i} of successor #{index}")
 
 
-def _attrs(cls: type[Op], attrs: dict[str, Attribute] | None) -> tuple[dict[str, Attribute], dict[str, Attribute]]:
+def split_attr_dict(cls: type[Op], attrs: dict[str, Attribute] | None) -> tuple[dict[str, Attribute], dict[str, Attribute]]:
     """Split a parsed attr-dict into (properties, discardable attributes): a hand-written parser's inherent
     attributes become properties, as MLIR's ``Operation::create`` does."""
     props: dict[str, Attribute] = {}
@@ -223,7 +229,7 @@ class CondBrOp(BranchOp, name="cf.cond_br", traits=[Pure(), IsTerminator()]):
         cond, weights, t, f, attrs = c
         tb, tvals = resolve_successor(t, st)
         fb, fvals = resolve_successor(f, st)
-        props, rest = _attrs(cls, attrs)
+        props, rest = split_attr_dict(cls, attrs)
         props["operandSegmentSizes"] = _segments(1, len(tvals), len(fvals))
         if weights is not None:
             props["branch_weights"] = DenseArrayAttr(i32, weights)
@@ -276,7 +282,52 @@ class CondBrOp(BranchOp, name="cf.cond_br", traits=[Pure(), IsTerminator()]):
                 SimplifyCondBranchIdenticalSuccessors()]
 
 
-class SwitchOp(BranchOp, name="cf.switch", traits=[Pure(), IsTerminator()]):
+class SwitchBase(BranchOp):
+    """Base of ``cf.switch`` and ``llvm.switch``: operands ``(flag, defaultOperands..., caseOperands...)``, the
+    case operands split per case destination by ``case_operand_segments``, case values in ``case_values``."""
+
+    __slots__ = ()
+    #: the parse error for a non-integer flag type (``{}``: the type)
+    flag_type_error: ClassVar[str]
+
+    @classmethod
+    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> Any:
+        """From the flag token and type, the default ``cf_successor``, the ``(value token, cf_successor)`` cases and
+        the attr-dict."""
+        flag, ftype, default, *cases, attrs = c
+        if not isinstance(ftype, IntegerType):
+            raise st.error(f"custom op '{cls.OPERATION_NAME}' " + cls.flag_type_error.format(ftype), kw)
+        props, rest = split_attr_dict(cls, attrs)
+        db, dvals = resolve_successor(default, st)
+        values, blocks, case_vals, seg = [], [], [], []
+        for vtok, succ in (x for x in cases if x is not None):
+            b, vals = resolve_successor(succ, st)
+            values.append(ftype.normalize(int(str(vtok), 0)))
+            blocks.append(b)
+            case_vals.extend(vals)
+            seg.append(len(vals))
+        props["operandSegmentSizes"] = _segments(1, len(dvals), len(case_vals))
+        props["case_operand_segments"] = _segments(*seg)
+        if values:
+            props["case_values"] = DenseElementsAttr(VectorType([len(values)], ftype), values)
+        return cls.create([st.use(flag, ftype), *dvals, *case_vals], [], props, rest, [], [db, *blocks], st.loc(kw))
+
+    def case_value_list(self) -> list[int]:
+        cv = self.properties.get("case_values")
+        return [int(x) for x in cv.values().flat] if isinstance(cv, DenseElementsAttr) else []
+
+    def successor_operand_ranges(self) -> list[tuple[int, int]]:
+        sizes = self.segment_sizes("operand", self.operand_defs, self.num_operands)
+        out = [(1, 1 + sizes[1])]
+        pos = 1 + sizes[1]
+        seg = self.properties.get("case_operand_segments")
+        for n in (seg.values if isinstance(seg, DenseArrayAttr) else []):
+            out.append((pos, pos + n))
+            pos += n
+        return out
+
+
+class SwitchOp(SwitchBase, name="cf.switch", traits=[Pure(), IsTerminator()]):
     """Multi-way branch on an integer ``flag``: to the case destination whose value equals ``flag``, else to
     ``defaultDestination``.
 
@@ -300,37 +351,8 @@ class SwitchOp(BranchOp, name="cf.switch", traits=[Pure(), IsTerminator()]):
     defaultDestination = successor_def()
     caseDestinations = var_successor()
     custom_grammar = 'VALUE_ID ":" type "," "[" "default" ":" cf_successor cf_switch_case* "]" [attr_dict]'
-    custom_rules = {**SUCCESSOR_RULES,
-                    "cf_switch_case": ('"," INT ":" cf_successor', lambda c, st: (c[0], c[1]))}
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> SwitchOp:
-        flag, ftype, default, *cases, attrs = c
-        if not isinstance(ftype, IntegerType):
-            raise st.error(f"custom op 'cf.switch' invalid kind of type specified: expected builtin.integer, but found "
-                           f"'{ftype}'", kw)
-        db, dvals = resolve_successor(default, st)
-        values, blocks, case_vals, seg = [], [], [], []
-        for vtok, succ in cases:
-            b, vals = resolve_successor(succ, st)
-            values.append(ftype.normalize(int(str(vtok), 0)))
-            blocks.append(b)
-            case_vals.extend(vals)
-            seg.append(len(vals))
-        props, rest = _attrs(cls, attrs)
-        props["operandSegmentSizes"] = _segments(1, len(dvals), len(case_vals))
-        props["case_operand_segments"] = _segments(*seg)
-        if values:
-            props["case_values"] = DenseElementsAttr(VectorType([len(values)], ftype), values)
-        op: SwitchOp = cls.create([st.use(flag, ftype), *dvals, *case_vals], [], props, rest, [], [db, *blocks],
-                                  st.loc(kw))
-        return op
-
-    def case_value_list(self) -> list[int]:
-        cv = self.properties.get("case_values")
-        if not isinstance(cv, DenseElementsAttr):
-            return []
-        return [int(x) for x in cv.values().flat]
+    custom_rules = switch_case_rules("cf_switch_case", '"," INT ":" cf_successor')
+    flag_type_error = "invalid kind of type specified: expected builtin.integer, but found '{}'"
 
     def print_custom(self, p: Any) -> str:
         ind = "  " * p._depth
@@ -343,16 +365,6 @@ class SwitchOp(BranchOp, name="cf.switch", traits=[Pure(), IsTerminator()]):
         if cases:
             s += "\n" + ind
         return s + "]" + _attr_suffix(p, self)
-
-    def successor_operand_ranges(self) -> list[tuple[int, int]]:
-        sizes = self.segment_sizes("operand", self.operand_defs, self.num_operands)
-        out = [(1, 1 + sizes[1])]
-        pos = 1 + sizes[1]
-        seg = self.properties.get("case_operand_segments")
-        for n in (seg.values if isinstance(seg, DenseArrayAttr) else []):
-            out.append((pos, pos + n))
-            pos += n
-        return out
 
     def _shrink_segment(self, index: int) -> None:
         sizes = self.segment_sizes("operand", self.operand_defs, self.num_operands + 1)

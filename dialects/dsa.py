@@ -98,10 +98,9 @@ class TargetAttr(Attribute):
     clock)"). Errors: unknown fields, non-integers, N not a power of two in [4, 256], non-positive sizes.
     """
 
-    __slots__ = ("n", "sram_kib", "sram_banks", "dram_bytes_per_cycle", "sram_bytes_per_cycle", "clock_mhz",
-                 "dram_mib")
     FIELDS: ClassVar[tuple[str, ...]] = ("n", "sram_kib", "sram_banks", "dram_bytes_per_cycle",
                                          "sram_bytes_per_cycle", "clock_mhz", "dram_mib")
+    __slots__ = FIELDS
     DEFAULTS: ClassVar[dict[str, int]] = {"n": 16, "sram_kib": 512, "sram_banks": 16, "dram_bytes_per_cycle": 64,
                                           "sram_bytes_per_cycle": 512, "clock_mhz": 1000, "dram_mib": 1024}
 
@@ -120,9 +119,6 @@ class TargetAttr(Attribute):
         self.n, self.sram_kib, self.sram_banks = n, sram_kib, sram_banks
         self.dram_bytes_per_cycle, self.sram_bytes_per_cycle = dram_bytes_per_cycle, sram_bytes_per_cycle
         self.clock_mhz, self.dram_mib = clock_mhz, dram_mib
-
-    def _key(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, f) for f in self.FIELDS)
 
     def print(self, p: AttrPrinter) -> str:
         return "#dsa.target<" + ", ".join(f"{f} = {getattr(self, f)}" for f in self.FIELDS) + ">"
@@ -182,9 +178,6 @@ class MemorySpaceAttr(Attribute):
             raise ValueError(f"unknown DSA memory space '{kind}' (expected dram or sram)")
         self.kind = kind
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.kind,)
-
     def print(self, p: AttrPrinter) -> str:
         return f"#dsa.{self.kind}"
 
@@ -206,9 +199,6 @@ class TokenType(Type):
     """``!dsa.token``: the completion of an asynchronous engine operation (DMA, matrix, vector or sort)."""
 
     __slots__ = ()
-
-    def _key(self) -> tuple[Any, ...]:
-        return ()
 
     def print(self, p: AttrPrinter) -> str:
         return "!dsa.token"

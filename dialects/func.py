@@ -7,7 +7,8 @@ the other ops use declarative assembly formats identical to MLIR's ODS definitio
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from mlir_py.attributes import (
     ArrayAttr,
@@ -15,6 +16,7 @@ from mlir_py.attributes import (
     FunctionType,
     StringAttr,
     SymbolRefAttr,
+    Type,
     TypeAttr,
     print_symbol_name,
 )
@@ -44,7 +46,84 @@ from mlir_py.rewrite import FunctionPattern
 FlatSymbolRef = isa(SymbolRefAttr, description="flat symbol reference attribute")
 
 
-class FuncOp(Op, name="func.func", traits=[IsolatedFromAbove(), Symbol(), AutomaticAllocationScope()]):
+_FT = TypeVar("_FT", bound=Type)
+
+
+class FunctionOpBase(Op):
+    """Base of ``func.func`` and ``llvm.func`` (MLIR's ``FunctionOpInterface``): a symbol (``sym_name``,
+    ``sym_visibility``) whose body region's entry block arguments are the function's arguments, with per-argument
+    and per-result attribute dictionaries in ``arg_attrs``/``res_attrs``. A declaration has an empty region."""
+
+    __slots__ = ()
+
+    @property
+    def name_str(self) -> str:
+        n = self.properties["sym_name"]
+        assert isinstance(n, StringAttr)
+        return n.value
+
+    @property
+    def is_declaration(self) -> bool:
+        return not self.regions[0].blocks
+
+    def function_type_as(self, cls: type[_FT]) -> _FT:
+        """The ``function_type`` property's type, which must be a ``cls``."""
+        t = self.properties["function_type"]
+        assert isinstance(t, TypeAttr) and isinstance(t.value, cls)
+        return t.value
+
+    def print_function(self, p: Printer, words: Sequence[str], inputs: Sequence[Type], results: Sequence[Type],
+                       elided: Sequence[str]) -> str:
+        """``<op> [visibility] [words] @name(args) [-> results] [attributes {...}] [{ body }]``, as MLIR's
+        ``function_interface_impl::printFunctionOp``: arguments named from the entry block (types only for a
+        declaration), each with its attribute dictionary; one result without attributes unparenthesized; the
+        properties not in ``elided`` and the discardable attributes after ``attributes``."""
+        s = self.name + " "
+        vis = self.properties.get("sym_visibility")
+        if isinstance(vis, StringAttr):
+            s += vis.value + " "
+        s += "".join(w + " " for w in words) + print_symbol_name(self.name_str)
+        arg_attrs = self.properties.get("arg_attrs")
+        res_attrs = self.properties.get("res_attrs")
+        args = []
+        entry = self.regions[0].blocks[0] if self.regions[0].blocks else None
+        # element by element in print order (the printer's alias pass follows it); as MLIR's
+        # printRegionArgument, the attributes of a body's arguments do not take part in alias numbering
+        for i, t in enumerate(inputs):
+            a = arg_attrs[i] if isinstance(arg_attrs, ArrayAttr) else None
+            d = a.value if isinstance(a, DictionaryAttr) else None
+            if entry is not None and i < len(entry.args):
+                x = f"{p.value(entry.args[i])}: {p.type(t)}"
+                if d:
+                    x += " " + p.attr_dict(d, visit=False)
+                if p.debuginfo:
+                    x += " " + p.arg_location(entry.args[i].location)
+            else:
+                x = p.type(t) + (" " + p.attr_dict(d) if d else "")
+            args.append(x)
+        s += "(" + ", ".join(args) + ")"
+        if results:
+            rs = []
+            any_attr = False
+            for i, t in enumerate(results):
+                a = res_attrs[i] if isinstance(res_attrs, ArrayAttr) else None
+                d = a.value if isinstance(a, DictionaryAttr) else None
+                any_attr = any_attr or bool(d)
+                rs.append(p.type(t) + (" " + p.attr_dict(d) if d else ""))
+            if len(rs) == 1 and not any_attr and not isinstance(results[0], FunctionType):
+                s += " -> " + rs[0]
+            else:
+                s += " -> (" + ", ".join(rs) + ")"
+        extra = {k: v for k, v in self.properties.items() if k not in elided}
+        extra.update(self.attributes)
+        if extra:
+            s += " attributes " + p.attr_dict(extra)
+        if entry is not None:
+            s += " " + p.region(self.regions[0], None, False, True)
+        return s
+
+
+class FuncOp(FunctionOpBase, name="func.func", traits=[IsolatedFromAbove(), Symbol(), AutomaticAllocationScope()]):
     """A function: a symbol with a ``FunctionType`` and a body region whose entry block arguments are the
     function's arguments. A declaration has an empty region (and is usually ``private``).
 
@@ -73,19 +152,7 @@ class FuncOp(Op, name="func.func", traits=[IsolatedFromAbove(), Symbol(), Automa
 
     @property
     def type(self) -> FunctionType:
-        t = self.properties["function_type"]
-        assert isinstance(t, TypeAttr) and isinstance(t.value, FunctionType)
-        return t.value
-
-    @property
-    def name_str(self) -> str:
-        n = self.properties["sym_name"]
-        assert isinstance(n, StringAttr)
-        return n.value
-
-    @property
-    def is_declaration(self) -> bool:
-        return not self.regions[0].blocks
+        return self.function_type_as(FunctionType)
 
     def verify_(self) -> None:
         ft = self.properties.get("function_type")
@@ -109,51 +176,9 @@ class FuncOp(Op, name="func.func", traits=[IsolatedFromAbove(), Symbol(), Automa
                                       f"corresponding argument in function signature('{t}')")
 
     def print_custom(self, p: Printer) -> str:
-        s = "func.func "
-        vis = self.properties.get("sym_visibility")
-        if isinstance(vis, StringAttr):
-            s += vis.value + " "
-        s += print_symbol_name(self.name_str)
         ft = self.type
-        arg_attrs = self.properties.get("arg_attrs")
-        res_attrs = self.properties.get("res_attrs")
-        args = []
-        entry = self.regions[0].blocks[0] if self.regions[0].blocks else None
-        # element by element in print order (the printer's alias pass follows it); as MLIR's
-        # printRegionArgument, the attributes of a body's arguments do not take part in alias numbering
-        for i, t in enumerate(ft.inputs):
-            a = arg_attrs[i] if isinstance(arg_attrs, ArrayAttr) else None
-            d = a.value if isinstance(a, DictionaryAttr) else None
-            if entry is not None and i < len(entry.args):
-                x = f"{p.value(entry.args[i])}: {p.type(t)}"
-                if d:
-                    x += " " + p.attr_dict(d, visit=False)
-                if p.debuginfo:
-                    x += " " + p.arg_location(entry.args[i].location)
-            else:
-                x = p.type(t) + (" " + p.attr_dict(d) if d else "")
-            args.append(x)
-        s += "(" + ", ".join(args) + ")"
-        if ft.results:
-            rs = []
-            any_attr = False
-            for i, t in enumerate(ft.results):
-                a = res_attrs[i] if isinstance(res_attrs, ArrayAttr) else None
-                d = a.value if isinstance(a, DictionaryAttr) else None
-                any_attr = any_attr or bool(d)
-                rs.append(p.type(t) + (" " + p.attr_dict(d) if d else ""))
-            if len(rs) == 1 and not any_attr and not isinstance(ft.results[0], FunctionType):
-                s += " -> " + rs[0]
-            else:
-                s += " -> (" + ", ".join(rs) + ")"
-        extra = {k: v for k, v in self.properties.items()
-                 if k not in ("sym_name", "function_type", "sym_visibility", "arg_attrs", "res_attrs")}
-        extra.update(self.attributes)
-        if extra:
-            s += " attributes " + p.attr_dict(extra)
-        if entry is not None:
-            s += " " + p.region(self.regions[0], None, False, True)
-        return s
+        return self.print_function(p, [], ft.inputs, ft.results,
+                                   ("sym_name", "function_type", "sym_visibility", "arg_attrs", "res_attrs"))
 
 
 class ReturnOp(Op, name="func.return", traits=[Pure(), HasParent("func.func"), ReturnLike(), IsTerminator()]):

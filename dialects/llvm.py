@@ -26,13 +26,14 @@ from typing import Any, ClassVar
 
 from dialects.arith import FastMathFlagsAttr
 from dialects.cf import (
-    SUCCESSOR_RULES,
-    BranchOp,
     BrOp,
     CondBrOp,
+    SwitchBase,
     print_successor,
-    resolve_successor,
+    split_attr_dict,
+    switch_case_rules,
 )
+from dialects.func import FunctionOpBase
 from mlir_py.attributes import (
     ArrayAttr,
     Attribute,
@@ -113,9 +114,6 @@ class LLVMPointerType(LLVMType):
     def __init__(self, addr_space: int = 0):
         self.addr_space = addr_space
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.addr_space,)
-
     def body(self, p: Any) -> str:
         return "ptr" if self.addr_space == 0 else f"ptr<{self.addr_space}>"
 
@@ -128,9 +126,6 @@ class LLVMStructType(LLVMType):
     def __init__(self, body_types: Any, packed: bool = False):
         self.body_types: tuple[Type, ...] = tuple(body_types)
         self.packed = packed
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.body_types, self.packed)
 
     def body(self, p: Any) -> str:
         return "struct<" + ("packed " if self.packed else "") + "(" + \
@@ -145,9 +140,6 @@ class LLVMArrayType(LLVMType):
     def __init__(self, size: int, element: Type):
         self.size, self.element = size, element
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.size, self.element)
-
     def body(self, p: Any) -> str:
         return f"array<{self.size} x {_nested(self.element, p)}>"
 
@@ -156,9 +148,6 @@ class LLVMVoidType(LLVMType):
     """``!llvm.void``: the result of a function returning nothing."""
 
     __slots__ = ()
-
-    def _key(self) -> tuple[Any, ...]:
-        return ()
 
     def body(self, p: Any) -> str:
         return "void"
@@ -171,9 +160,6 @@ class LLVMFunctionType(LLVMType):
 
     def __init__(self, result: Type, params: Any, vararg: bool = False):
         self.result, self.params, self.vararg = result, tuple(params), vararg
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.result, self.params, self.vararg)
 
     def body(self, p: Any) -> str:
         ps = [_nested(t, p) for t in self.params] + (["..."] if self.vararg else [])
@@ -366,9 +352,6 @@ class LLVMKeywordAttr(Attribute):
             raise ValueError(f"unknown {mnemonic} '{value}' (expected one of {', '.join(self.CASES[mnemonic])})")
         self.mnemonic, self.value = mnemonic, value
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.mnemonic, self.value)
-
     def print(self, p: Any) -> str:
         return f"#llvm.{self.mnemonic}<{self.value}>"
 
@@ -449,56 +432,48 @@ NOT_ATOMIC = ORDERING.attr("not_atomic")
 ZERO_I64 = IntegerAttr(0, i64)
 
 
-class _NativeI64(Constraint):
-    """An ``i64`` stored as a native property in MLIR (``IntProp``): ``<alignment = 4>`` in the custom form's
-    property dictionary, ``alignment = 4 : i64`` in the generic form."""
+class _NativeInt(Constraint):
+    """An integer of ``type`` stored as a native property in MLIR, written as a bare integer literal."""
 
     format_grammar = "INT"
 
-    def __init__(self) -> None:
-        super().__init__(lambda a: isinstance(a, IntegerAttr) and a.type == i64, "64-bit integer property")
+    def __init__(self, type: IntegerType, description: str) -> None:
+        super().__init__(lambda a: isinstance(a, IntegerAttr) and a.type == type, description)
+        self.type = type
 
     def from_format(self, tok: Any, d: Any) -> IntegerAttr:
-        return IntegerAttr(int(str(tok), 0), i64)
+        return IntegerAttr(int(str(tok), 0), self.type)
 
     def print_format(self, a: Attribute, p: Any) -> str:
         assert isinstance(a, IntegerAttr)
         return str(a.value)
 
-    print_prop_dict = print_format
+
+class _NativeI64(_NativeInt):
+    """An ``i64`` stored as a native property in MLIR (``IntProp``): ``<alignment = 4>`` in the custom form's
+    property dictionary, ``alignment = 4 : i64`` in the generic form."""
+
+    def __init__(self) -> None:
+        super().__init__(i64, "64-bit integer property")
+
+    print_prop_dict = _NativeInt.print_format
 
 
 NATIVE_I64 = _NativeI64()
 
 
-class _NativeFlags(Constraint):
+class _NativeFlags(_NativeInt):
     """An ``i32`` flag set stored as a native MLIR property (GEP ``noWrapFlags``): printed by the op's own syntax,
     ``noWrapFlags = 3 : i32`` in the generic form, not an attribute for view-op-graph."""
 
-    format_grammar = "INT"
     native_property = True
 
     def __init__(self) -> None:
-        super().__init__(lambda a: isinstance(a, IntegerAttr) and a.type == i32, "32-bit flag set")
-
-    def from_format(self, tok: Any, d: Any) -> IntegerAttr:
-        return IntegerAttr(int(str(tok), 0), i32)
-
-    def print_format(self, a: Attribute, p: Any) -> str:
-        assert isinstance(a, IntegerAttr)
-        return str(a.value)
+        super().__init__(i32, "32-bit flag set")
 
 # ---------------------------------------------------------------------------------------------------------------
 # Helpers for hand-written syntax
 # ---------------------------------------------------------------------------------------------------------------
-
-
-def _split_attrs(cls: type[Op], attrs: dict[str, Attribute] | None) -> tuple[dict[str, Attribute], dict[str, Attribute]]:
-    props: dict[str, Attribute] = {}
-    rest: dict[str, Attribute] = {}
-    for k, v in (attrs or {}).items():
-        (props if k in cls.property_names() else rest)[k] = v
-    return props, rest
 
 
 def _attr_suffix(p: Any, attrs: dict[str, Attribute]) -> str:
@@ -594,6 +569,12 @@ def _i1_like(t: Type) -> Type:
     return VectorType(t.shape, i1) if isinstance(t, VectorType) else i1
 
 
+def _infer_cmp(cls: Any, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
+    """``rhs`` has the type of ``lhs``; the result is ``i1`` of its shape."""
+    types.setdefault("rhs", types["lhs"])
+    types.setdefault("res", [_i1_like(types["lhs"][0])])
+
+
 class ICmpOp(LLVMOp, name="llvm.icmp", traits=[Pure()]):
     """Integer (or pointer) comparison: ``llvm.icmp "slt" %a, %b : i32`` gives ``i1`` (a vector of i1 for vectors).
     ``predicate``: eq ne slt sle sgt sge ult ule ugt uge (0..9)."""
@@ -604,11 +585,7 @@ class ICmpOp(LLVMOp, name="llvm.icmp", traits=[Pure()]):
     res = result_def(I1Like)
     assembly_format = "$predicate $lhs `,` $rhs attr-dict `:` type($lhs)"
     all_types_match = [("lhs", "rhs")]
-
-    @classmethod
-    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        types.setdefault("rhs", types["lhs"])
-        types.setdefault("res", [_i1_like(types["lhs"][0])])
+    infer_format_types = classmethod(_infer_cmp)
 
 
 class FCmpOp(LLVMOp, name="llvm.fcmp", traits=[Pure()]):
@@ -622,11 +599,7 @@ class FCmpOp(LLVMOp, name="llvm.fcmp", traits=[Pure()]):
     res = result_def(I1Like)
     assembly_format = "$predicate $lhs `,` $rhs (`fastmath` `` $fastmathFlags^)? attr-dict `:` type($lhs)"
     all_types_match = [("lhs", "rhs")]
-
-    @classmethod
-    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        types.setdefault("rhs", types["lhs"])
-        types.setdefault("res", [_i1_like(types["lhs"][0])])
+    infer_format_types = classmethod(_infer_cmp)
 
 
 _CASTS = [  # name, class, extra property, semantics
@@ -752,7 +725,7 @@ class GlobalOp(LLVMOp, name="llvm.mlir.global", traits=[Symbol(), IsolatedFromAb
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> GlobalOp:
         *words, sym, value, attrs, t = c
-        props, rest = _split_attrs(cls, attrs)
+        props, rest = split_attr_dict(cls, attrs)
         for tok in words:
             w = str(tok)
             if w in _LINKAGES:
@@ -808,7 +781,7 @@ class AllocaOp(LLVMOp, name="llvm.alloca", traits=[MemoryEffects((ALLOCATE, "Aut
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> AllocaOp:
         n, et, attrs, ft = c  # the (rare) ``inalloca`` keyword is accepted but not kept
-        props, rest = _split_attrs(cls, attrs)
+        props, rest = split_attr_dict(cls, attrs)
         props["elem_type"] = TypeAttr(et)
         op: AllocaOp = cls.create([st.use(n, ft.inputs[0])], list(ft.results), props, rest, location=st.loc(kw))
         return op
@@ -896,7 +869,7 @@ class GEPOp(LLVMOp, name="llvm.getelementptr", traits=[Pure()]):
             idx.append(rest[i])
             i += 1
         attrs, ft, et = rest[i], rest[i + 1], rest[i + 2]
-        props, extra = _split_attrs(cls, attrs)
+        props, extra = split_attr_dict(cls, attrs)
         dyn_types = list(ft.inputs[1:])
         raw, vals = [], []
         for tok in idx:
@@ -943,7 +916,37 @@ def _position_type(agg: Type, pos: list[int]) -> Type | None:
     return t
 
 
-class ExtractValueOp(LLVMOp, name="llvm.extractvalue", traits=[Pure()]):
+class _AggregateOp(LLVMOp):
+    """Base of ``llvm.extractvalue`` and ``llvm.insertvalue``: a member ``position`` of the ``container``
+    aggregate (operand 0), written ``[3, 0]`` in the custom syntax."""
+
+    __slots__ = ()
+
+    @classmethod
+    def parse_position(cls, pos: list[Any], attrs: Any, t: Type, st: Any, kw: Any
+                       ) -> tuple[Type, dict[str, Attribute], dict[str, Attribute]]:
+        """(member type, properties with ``position``, discardable attributes) of a parsed ``[i, j]``; a position
+        outside the aggregate ``t`` is a parse error."""
+        p = [int(str(x)) for x in pos]
+        member = _position_type(t, p)
+        if member is None:
+            raise st.error(f"custom op '{cls.OPERATION_NAME}' invalid position {p} in '{t}'", kw)
+        props, rest = split_attr_dict(cls, attrs)
+        props["position"] = DenseArrayAttr(i64, p)
+        return member, props, rest
+
+    @property
+    def position_list(self) -> list[int]:
+        return list(self.properties["position"].values)  # type: ignore[attr-defined]
+
+    def print_position(self, p: Any, head: str) -> str:
+        """``<op> <head>%container[i, j] {attrs} : T `` (MLIR prints the trailing space)."""
+        c = self.operand(0)
+        return (f"{self.name} {head}{p.value(c)}[{', '.join(map(str, self.position_list))}]"
+                f"{_attr_suffix(p, self.attributes)} : {p.type(c.type)} ")
+
+
+class ExtractValueOp(_AggregateOp, name="llvm.extractvalue", traits=[Pure()]):
     """``llvm.extractvalue %s[3, 0] : !llvm.struct<(...)>``: the member at ``position`` of an aggregate (the result
     type is that member's). Errors: a position outside the aggregate."""
 
@@ -955,29 +958,21 @@ class ExtractValueOp(LLVMOp, name="llvm.extractvalue", traits=[Pure()]):
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ExtractValueOp:
         v, *pos, attrs, t = c
-        p = [int(str(x)) for x in pos]
-        rt = _position_type(t, p)
-        if rt is None:
-            raise st.error(f"custom op 'llvm.extractvalue' invalid position {p} in '{t}'", kw)
-        props, rest = _split_attrs(cls, attrs)
-        props["position"] = DenseArrayAttr(i64, p)
+        rt, props, rest = cls.parse_position(pos, attrs, t, st, kw)
         op: ExtractValueOp = cls.create([st.use(v, t)], [rt], props, rest, location=st.loc(kw))
         return op
 
     def print_custom(self, p: Any) -> str:
-        pos = self.properties["position"].values  # type: ignore[attr-defined]
-        return f"llvm.extractvalue {p.value(self.container)}[{', '.join(map(str, pos))}]" + \
-            _attr_suffix(p, self.attributes) + f" : {p.type(self.container.type)} "  # MLIR prints the trailing space
+        return self.print_position(p, "")
 
     def verify_(self) -> None:
-        pos = list(self.properties["position"].values)  # type: ignore[attr-defined]
-        want = _position_type(self.container.type, pos)
+        want = _position_type(self.container.type, self.position_list)
         if want != self.res.type:
             raise self.emit_error(f"Type mismatch: extracting from '{self.container.type}' should produce '{want}' "
                                   f"but this op returns '{self.res.type}'")
 
 
-class InsertValueOp(LLVMOp, name="llvm.insertvalue", traits=[Pure()]):
+class InsertValueOp(_AggregateOp, name="llvm.insertvalue", traits=[Pure()]):
     """``llvm.insertvalue %v, %s[0] : !llvm.struct<(...)>``: the aggregate with the member at ``position`` replaced
     by ``value``. Errors: a position outside the aggregate, a value of another type than the member."""
 
@@ -990,22 +985,15 @@ class InsertValueOp(LLVMOp, name="llvm.insertvalue", traits=[Pure()]):
     @classmethod
     def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> InsertValueOp:
         v, agg, *pos, attrs, t = c
-        p = [int(str(x)) for x in pos]
-        vt = _position_type(t, p)
-        if vt is None:
-            raise st.error(f"custom op 'llvm.insertvalue' invalid position {p} in '{t}'", kw)
-        props, rest = _split_attrs(cls, attrs)
-        props["position"] = DenseArrayAttr(i64, p)
+        vt, props, rest = cls.parse_position(pos, attrs, t, st, kw)
         op: InsertValueOp = cls.create([st.use(agg, t), st.use(v, vt)], [t], props, rest, location=st.loc(kw))
         return op
 
     def print_custom(self, p: Any) -> str:
-        pos = self.properties["position"].values  # type: ignore[attr-defined]
-        return f"llvm.insertvalue {p.value(self.value)}, {p.value(self.container)}[{', '.join(map(str, pos))}]" + \
-            _attr_suffix(p, self.attributes) + f" : {p.type(self.container.type)} "  # MLIR prints the trailing space
+        return self.print_position(p, f"{p.value(self.value)}, ")
 
     def verify_(self) -> None:
-        pos = list(self.properties["position"].values)  # type: ignore[attr-defined]
+        pos = self.position_list
         if _position_type(self.container.type, pos) != self.value.type:
             raise self.emit_error(f"value type '{self.value.type}' does not match the type at position {pos} of "
                                   f"'{self.container.type}'")
@@ -1034,7 +1022,7 @@ class LLVMCondBrOp(CondBrOp, name="llvm.cond_br", traits=[Pure(), IsTerminator()
         return []
 
 
-class LLVMSwitchOp(BranchOp, name="llvm.switch", traits=[Pure(), IsTerminator()]):
+class LLVMSwitchOp(SwitchBase, name="llvm.switch", traits=[Pure(), IsTerminator()]):
     """Multi-way branch: ``llvm.switch %x : i32, ^default [ 1: ^bb1(%a : f32), 5: ^bb2 ]``."""
 
     value = operand(IntLike)
@@ -1045,45 +1033,8 @@ class LLVMSwitchOp(BranchOp, name="llvm.switch", traits=[Pure(), IsTerminator()]
     branch_weights = prop(DenseArrayAttr, optional=True)
     defaultDestination = var_successor()
     custom_grammar = 'VALUE_ID ":" type "," cf_successor "[" [llvm_switch_case ("," llvm_switch_case)*] "]" [attr_dict]'
-    custom_rules = {**SUCCESSOR_RULES,
-                    "llvm_switch_case": ('INT ":" cf_successor', lambda c, st: (c[0], c[1]))}
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> LLVMSwitchOp:
-        flag, ftype, default, *cases, attrs = c
-        cases = [x for x in cases if x is not None]
-        if not isinstance(ftype, IntegerType):
-            raise st.error(f"custom op 'llvm.switch' expected an integer type, got '{ftype}'", kw)
-        db, dvals = resolve_successor(default, st)
-        values, blocks, case_vals, seg = [], [], [], []
-        for vtok, succ in cases:
-            b, vals = resolve_successor(succ, st)
-            values.append(ftype.normalize(int(str(vtok), 0)))
-            blocks.append(b)
-            case_vals.extend(vals)
-            seg.append(len(vals))
-        props, rest = _split_attrs(cls, attrs)
-        props["operandSegmentSizes"] = DenseArrayAttr(i32, [1, len(dvals), len(case_vals)])
-        props["case_operand_segments"] = DenseArrayAttr(i32, seg)
-        if values:
-            props["case_values"] = DenseElementsAttr(VectorType([len(values)], ftype), values)
-        op: LLVMSwitchOp = cls.create([st.use(flag, ftype), *dvals, *case_vals], [], props, rest, [],
-                                      [db, *blocks], st.loc(kw))
-        return op
-
-    def case_value_list(self) -> list[int]:
-        cv = self.properties.get("case_values")
-        return [int(x) for x in cv.values().flat] if isinstance(cv, DenseElementsAttr) else []
-
-    def successor_operand_ranges(self) -> list[tuple[int, int]]:
-        sizes = self.segment_sizes("operand", self.operand_defs, self.num_operands)
-        out = [(1, 1 + sizes[1])]
-        pos = 1 + sizes[1]
-        seg = self.properties.get("case_operand_segments")
-        for n in (seg.values if isinstance(seg, DenseArrayAttr) else []):
-            out.append((pos, pos + n))
-            pos += n
-        return out
+    custom_rules = switch_case_rules("llvm_switch_case", 'INT ":" cf_successor')
+    flag_type_error = "expected an integer type, got '{}'"
 
     def print_custom(self, p: Any) -> str:
         ind = "  " * p._depth
@@ -1159,7 +1110,7 @@ class CallOp(LLVMOp, name="llvm.call"):
         vals = vals or []
         if len(vals) != len(ft.inputs):
             raise st.error(f"custom op 'llvm.call' {len(vals)} operands but {len(ft.inputs)} types", kw)
-        props, rest = _split_attrs(cls, attrs)
+        props, rest = split_attr_dict(cls, attrs)
         props["callee"] = SymbolRefAttr(str(sym)[1:].strip('"'))
         props["operandSegmentSizes"] = DenseArrayAttr(i32, [len(vals), 0])
         op: CallOp = cls.create([st.use(v, t) for v, t in zip(vals, ft.inputs)], list(ft.results), props, rest,
@@ -1193,7 +1144,7 @@ class CallOp(LLVMOp, name="llvm.call"):
             raise self.emit_error("result types do not match the callee's")
 
 
-class LLVMFuncOp(LLVMOp, name="llvm.func", traits=[IsolatedFromAbove(), Symbol()]):
+class LLVMFuncOp(LLVMOp, FunctionOpBase, name="llvm.func", traits=[IsolatedFromAbove(), Symbol()]):
     """An LLVM function: ``llvm.func [linkage] @name(%a: !llvm.ptr {llvm.noalias}, ...) -> f32 [attributes {...}]
     { body }`` (no body: a declaration ``llvm.func @f(i64) -> !llvm.ptr``). ``function_type`` is an
     ``!llvm.func<...>``; ``arg_attrs`` carry LLVM parameter attributes (``llvm.noalias``, ``llvm.readonly``,
@@ -1248,7 +1199,7 @@ class LLVMFuncOp(LLVMOp, name="llvm.func", traits=[IsolatedFromAbove(), Symbol()
             props["arg_attrs"] = ArrayAttr(DictionaryAttr(a or {}) for a in arg_attrs)
         if res and res[0][1]:
             props["res_attrs"] = ArrayAttr([DictionaryAttr(res[0][1])])
-        p2, rest = _split_attrs(cls, attrs)
+        p2, rest = split_attr_dict(cls, attrs)
         props.update(p2)
         op: LLVMFuncOp = cls.create([], [], props, rest, [region if region is not None else Region()], [],
                                     st.loc(kw))
@@ -1256,19 +1207,7 @@ class LLVMFuncOp(LLVMOp, name="llvm.func", traits=[IsolatedFromAbove(), Symbol()
 
     @property
     def type(self) -> LLVMFunctionType:
-        t = self.properties["function_type"]
-        assert isinstance(t, TypeAttr) and isinstance(t.value, LLVMFunctionType)
-        return t.value
-
-    @property
-    def name_str(self) -> str:
-        n = self.properties["sym_name"]
-        assert isinstance(n, StringAttr)
-        return n.value
-
-    @property
-    def is_declaration(self) -> bool:
-        return not self.regions[0].blocks
+        return self.function_type_as(LLVMFunctionType)
 
     def arg_attr_dicts(self) -> list[dict[str, Attribute]]:
         aa = self.properties.get("arg_attrs")
@@ -1290,39 +1229,14 @@ class LLVMFuncOp(LLVMOp, name="llvm.func", traits=[IsolatedFromAbove(), Symbol()
                                   f"({', '.join(str(x) for x in params)})")
 
     def print_custom(self, p: Any) -> str:
-        s = "llvm.func "
-        vis = self.properties.get("sym_visibility")
-        if isinstance(vis, StringAttr):
-            s += vis.value + " "
         lk = self.properties.get("linkage", EXTERNAL)
-        if lk != EXTERNAL:
-            s += lk.value + " "  # type: ignore[attr-defined]
-        s += print_symbol_name(self.name_str)
         ft = self.type
-        entry = self.regions[0].blocks[0] if self.regions[0].blocks else None
-        args = []
-        for i, (t, d) in enumerate(zip(ft.params, self.arg_attr_dicts())):
-            x = f"{p.value(entry.args[i])}: {p.type(t)}" if entry is not None else p.type(t)
-            if d:
-                x += " " + p.attr_dict(d)
-            args.append(x)
-        s += "(" + ", ".join(args) + ")"
-        if not ft.returns_void:
-            s += " -> " + p.type(ft.result)
-            ra = self.properties.get("res_attrs")
-            if isinstance(ra, ArrayAttr) and len(ra) and isinstance(ra[0], DictionaryAttr) and ra[0].value:
-                s += " " + p.attr_dict(ra[0].value)
-        shown = ("sym_name", "sym_visibility", "function_type", "linkage", "CConv", "unnamed_addr", "visibility_",
-                 "arg_attrs", "res_attrs")
-        extra = {k: a for k, a in self.properties.items() if k not in shown}
+        elided = ["sym_name", "sym_visibility", "function_type", "linkage", "CConv", "unnamed_addr", "visibility_",
+                  "arg_attrs", "res_attrs"]
         if self.properties.get("CConv", CCC) != CCC:
-            extra["CConv"] = self.properties["CConv"]
-        extra.update(self.attributes)
-        if extra:
-            s += " attributes " + p.attr_dict(extra)
-        if entry is not None:
-            s += " " + p.region(self.regions[0], None, False, True)
-        return s
+            elided.remove("CConv")
+        return self.print_function(p, [lk.value] if lk != EXTERNAL else [], ft.params,  # type: ignore[attr-defined]
+                                   [] if ft.returns_void else [ft.result], elided)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 import types as _types
 from typing import Any
 
-from mlir_py.attributes import RankedTensorType, Type, UnrankedTensorType, VectorType, i1
+from mlir_py.attributes import Type
 from mlir_py.dialect import Dialect
 from mlir_py.opdef import (
     BoolLike,
@@ -35,6 +35,7 @@ from mlir_py.opdef import (
 )
 
 from .arith import FastMathFlagsAttr
+from .arith import i1_like as _i1_like
 
 NO_FASTMATH = FastMathFlagsAttr(())
 
@@ -44,17 +45,6 @@ IntLikeT = Constraint(SignlessIntegerLike.pred, "signless-integer-like")
 BoolLikeT = Constraint(BoolLike.pred, "bool-like")
 
 _FM = "(`fastmath` `` $fastmath^)?"
-
-
-def _i1_like(t: Type) -> Type:
-    """``i1`` with the shape of ``t`` (MLIR's ``getI1SameShape``)."""
-    if isinstance(t, VectorType):
-        return VectorType(t.shape, i1, t.scalable)
-    if isinstance(t, RankedTensorType):
-        return RankedTensorType(t.shape, i1, t.encoding)
-    if isinstance(t, UnrankedTensorType):
-        return UnrankedTensorType(i1)
-    return i1
 
 
 class MathOp(Op):

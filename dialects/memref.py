@@ -15,7 +15,7 @@ casts, ``dim``, ``rank`` and ``get_global`` are pure.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from mlir_py import affine as aff
 from mlir_py.attributes import (
@@ -66,6 +66,8 @@ from ._mixed import (
     AnyMemRef,
     AnyRankedOrUnrankedMemRef,
     BoolAttr,
+    DimOpBase,
+    ExpandShapeBase,
     I64Array,
     Index,
     IntLiteral,
@@ -79,11 +81,8 @@ from ._mixed import (
     error,
     index_types,
     keyword_flag,
-    mixed_list,
-    parse_mixed,
     print_mixed,
     segments,
-    static_list,
 )
 from .arith import materialize_constant as _arith_constant
 
@@ -349,39 +348,69 @@ class GetGlobalOp(Op, name="memref.get_global", traits=[Pure()]):
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _access_rules() -> dict[str, Any]:
-    return {
+class _AccessOp(Op):
+    """Base of ``memref.load`` and ``memref.store``: a ``memref`` operand read or written at ``indices`` (after the
+    ``n_head`` operands, the stored value), with MLIR's
+    ``oilist(`alignment` `(` $alignment `)` | `nontemporal` `(` $nontemporal `)`)`` clauses in any order.
+    The loaded or stored value has the memref's element type (else ``element_error``)."""
+
+    __slots__ = ()
+    nontemporal = prop(BoolAttr, optional=True)
+    alignment = prop(Alignment, optional=True)
+    custom_rules = {
         "memref_alignment_clause": ('"alignment" "(" INT ")"', lambda c, st: ("alignment", c[0])),
         "memref_nontemporal_clause": ('"nontemporal" "(" attribute ")"', lambda c, st: ("nontemporal", c[0])),
     }
+    #: the memory effect on ``memref`` ("read" or "write"), the operands before it, the element-type diagnostic
+    effect: ClassVar[str]
+    n_head: ClassVar[int]
+    element_error: ClassVar[str]
+    memref: Any  # the subclasses' fields
+    indices: Any
+
+    @classmethod
+    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> Any:
+        head, (m, idx, *clauses, attrs, t) = c[:cls.n_head], c[cls.n_head:]
+        props: dict[str, Attribute] = {}
+        for name, v in (x for x in clauses if x is not None):
+            if name in props:
+                raise st.error(f"custom op '{cls.OPERATION_NAME}' `{name}` clause can appear at most once in the "
+                               "expansion of the oilist directive", kw)
+            props[name] = IntLiteral().from_format(v, None) if name == "alignment" else v
+        vals = [*(st.use(v, element_type(t)) for v in head), st.use(m, t), *(st.use(i, index) for i in idx or [])]
+        return cls.create(vals, [element_type(t)] if cls.result_defs else [], props,
+                          check_attr_dict(cls, attrs, st, kw), location=st.loc(kw))
+
+    def print_custom(self, p: Any) -> str:
+        """``<op> [%v, ]%m[%i, %j] [alignment(n)] [nontemporal(true)] {attrs} : type``."""
+        m = self.memref
+        head = "".join(p.value(v) + ", " for v in self.operands[:self.n_head])
+        s = f"{p.op_name(self)} {head}{p.value(m)}[{', '.join(p.value(v) for v in self.indices)}]"
+        a = self.properties.get("alignment")
+        if a is not None:
+            s += f" alignment({a.value})"  # type: ignore[attr-defined]
+        nt = self.properties.get("nontemporal")
+        if nt is not None and nt.value:  # type: ignore[attr-defined]
+            s += " nontemporal(true)"
+        return s + f"{attr_dict_suffix(p, self)} : {p.type(m.type)}"
+
+    def get_effects(self) -> list[Any]:
+        return _effects((self.effect, self.memref, DEFAULT))
+
+    def verify_(self) -> None:
+        t = _memref(self.memref.type)
+        element = self.results[0].type if self.results else self.operand(0).type
+        if element != t.element_type:
+            raise self.emit_error(self.element_error)
+        if len(self.indices) != t.rank:
+            raise self.emit_error(f"invalid number of indices for accessed memref, expected {t.rank} but got "
+                                  f"{len(self.indices)}")
 
 
 _ACCESS_CLAUSES = "(memref_alignment_clause | memref_nontemporal_clause)*"
 
 
-def _access_props(cls: type[Op], clauses: list[Any], st: Any, kw: Any) -> dict[str, Attribute]:
-    """MLIR's ``oilist(`alignment` `(` $alignment `)` | `nontemporal` `(` $nontemporal `)`)`` in any order."""
-    props: dict[str, Attribute] = {}
-    for name, v in clauses:
-        if name in props:
-            raise st.error(f"custom op '{cls.OPERATION_NAME}' `{name}` clause can appear at most once in the expansion "
-                           "of the oilist directive", kw)
-        props[name] = IntLiteral().from_format(v, None) if name == "alignment" else v
-    return props
-
-
-def _print_access(op: Op) -> str:
-    s = ""
-    a = op.properties.get("alignment")
-    if a is not None:
-        s += f" alignment({a.value})"  # type: ignore[attr-defined]
-    nt = op.properties.get("nontemporal")
-    if nt is not None and nt.value:  # type: ignore[attr-defined]
-        s += " nontemporal(true)"
-    return s
-
-
-class LoadOp(Op, name="memref.load", traits=[MemoryEffects(("read", DEFAULT))]):
+class LoadOp(_AccessOp, name="memref.load", traits=[MemoryEffects(("read", DEFAULT))]):
     """The element of ``memref`` at ``indices`` (one ``index`` per dimension). ``nontemporal`` hints that the
     access is not reused; ``alignment`` (bytes, a power of two) is known of the address.
 
@@ -390,43 +419,17 @@ class LoadOp(Op, name="memref.load", traits=[MemoryEffects(("read", DEFAULT))]):
 
     memref = operand(AnyMemRef)
     indices = var_operand(Index)
-    nontemporal = prop(BoolAttr, optional=True)
-    alignment = prop(Alignment, optional=True)
     result = result_def(AnyType)
     custom_grammar = f'VALUE_ID "[" [value_list] "]" {_ACCESS_CLAUSES} [attr_dict] ":" type'
-    custom_rules = _access_rules()
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> LoadOp:
-        m, idx, *clauses, attrs, t = c
-        props = _access_props(cls, [x for x in clauses if x is not None], st, kw)
-        vals = [st.use(m, t), *(st.use(i, index) for i in idx or [])]
-        op: LoadOp = cls.create(vals, [element_type(t)], props, check_attr_dict(cls, attrs, st, kw),
-                                location=st.loc(kw))
-        return op
-
-    def print_custom(self, p: Any) -> str:
-        idx = ", ".join(p.value(v) for v in self.indices)
-        return (f"{p.op_name(self)} {p.value(self.memref)}[{idx}]{_print_access(self)}{attr_dict_suffix(p, self)} : "
-                f"{p.type(self.memref.type)}")
-
-    def get_effects(self) -> list[Any]:
-        return _effects(("read", self.memref, DEFAULT))
-
-    def verify_(self) -> None:
-        t = _memref(self.memref.type)
-        if self.result.type != t.element_type:
-            raise self.emit_error("failed to verify that result type matches element type of 'memref'")
-        if len(self.indices) != t.rank:
-            raise self.emit_error(f"invalid number of indices for accessed memref, expected {t.rank} but got "
-                                  f"{len(self.indices)}")
+    effect, n_head = "read", 0
+    element_error = "failed to verify that result type matches element type of 'memref'"
 
     def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
         """``load(cast(x))`` -> ``load(x)``, in place (MLIR's ``LoadOp::fold``)."""
         return list(self.results) if fold_memref_cast(self) else None
 
 
-class StoreOp(Op, name="memref.store", traits=[MemoryEffects(("write", DEFAULT))]):
+class StoreOp(_AccessOp, name="memref.store", traits=[MemoryEffects(("write", DEFAULT))]):
     """Write ``value`` to ``memref`` at ``indices``; ``nontemporal``/``alignment`` as for ``memref.load``.
 
     Syntax: ``memref.store %v, %m[%i, %j] : memref<4x4xf32>``.
@@ -435,34 +438,9 @@ class StoreOp(Op, name="memref.store", traits=[MemoryEffects(("write", DEFAULT))
     value = operand(AnyType)
     memref = operand(AnyMemRef)
     indices = var_operand(Index)
-    nontemporal = prop(BoolAttr, optional=True)
-    alignment = prop(Alignment, optional=True)
     custom_grammar = f'VALUE_ID "," VALUE_ID "[" [value_list] "]" {_ACCESS_CLAUSES} [attr_dict] ":" type'
-    custom_rules = _access_rules()
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> StoreOp:
-        v, m, idx, *clauses, attrs, t = c
-        props = _access_props(cls, [x for x in clauses if x is not None], st, kw)
-        vals = [st.use(v, element_type(t)), st.use(m, t), *(st.use(i, index) for i in idx or [])]
-        op: StoreOp = cls.create(vals, [], props, check_attr_dict(cls, attrs, st, kw), location=st.loc(kw))
-        return op
-
-    def print_custom(self, p: Any) -> str:
-        idx = ", ".join(p.value(v) for v in self.indices)
-        return (f"{p.op_name(self)} {p.value(self.value)}, {p.value(self.memref)}[{idx}]{_print_access(self)}"
-                f"{attr_dict_suffix(p, self)} : {p.type(self.memref.type)}")
-
-    def get_effects(self) -> list[Any]:
-        return _effects(("write", self.memref, DEFAULT))
-
-    def verify_(self) -> None:
-        t = _memref(self.memref.type)
-        if self.value.type != t.element_type:
-            raise self.emit_error("failed to verify that type of 'value' matches element type of 'memref'")
-        if len(self.indices) != t.rank:
-            raise self.emit_error(f"invalid number of indices for accessed memref, expected {t.rank} but got "
-                                  f"{len(self.indices)}")
+    effect, n_head = "write", 1
+    element_error = "failed to verify that type of 'value' matches element type of 'memref'"
 
     def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
         """``store(v, cast(x))`` -> ``store(v, x)``, in place (MLIR's ``StoreOp::fold``)."""
@@ -515,21 +493,12 @@ class CopyOp(Op, name="memref.copy", traits=[MemoryEffects(("read", DEFAULT), ("
         return [] if changed else None
 
 
-class DimOp(Op, name="memref.dim", traits=[Pure()]):
+class DimOp(DimOpBase, name="memref.dim", traits=[Pure()]):
     """The size of dimension ``index`` of ``source`` (out of range is undefined, not an error, as in MLIR)."""
 
     source = operand(AnyNon0RankedOrUnrankedMemRef)
     index = operand(Index)
     result = result_def(Index)
-    assembly_format = "attr-dict $source `,` $index `:` type($source)"
-
-    @classmethod
-    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        types["index"] = [index]
-        types["result"] = [index]
-
-    def asm_result_names(self) -> list[str]:
-        return ["dim"]
 
     def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
         """A static dimension -> its size; a dynamic one of ``memref.alloc``/``memref.alloca`` -> its size
@@ -935,7 +904,7 @@ class CollapseShapeOp(Op, name="memref.collapse_shape", traits=[Pure()]):
             raise self.emit_error(f"expected collapsed type to be '{expected}' but found '{res}'")
 
 
-class ExpandShapeOp(Op, name="memref.expand_shape", traits=[Pure()]):
+class ExpandShapeOp(ExpandShapeBase, name="memref.expand_shape", traits=[Pure()]):
     """A view of ``src`` with each dimension split into the group of ``reassociation``; ``output_shape`` gives
     every result size; a non-identity source layout gives a strided result layout.
 
@@ -962,30 +931,11 @@ class ExpandShapeOp(Op, name="memref.expand_shape", traits=[Pure()]):
         if layout is None and not sh.is_identity_layout(t):
             raise ValueError(f"cannot expand {t}: its layout is not strided")
         res = MemRefType(static.values, t.element_type, layout, t.memory_space)
-        op: ExpandShapeOp = cls.create([src, *values], [res], {"reassociation": sh.reassociation_attr(groups),
-                                                               "static_output_shape": static}, location=location)
+        op: ExpandShapeOp = cls.create_expand(src, groups, values, static, res, location)
         return op
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ExpandShapeOp:
-        src, reassoc, shape, attrs, st_, rt = c
-        vals, static = parse_mixed(shape, st)
-        op: ExpandShapeOp = cls.create([st.use(src, st_), *vals], [rt], {
-            "reassociation": reassoc, "static_output_shape": static}, check_attr_dict(cls, attrs, st, kw),
-            location=st.loc(kw))
-        return op
-
-    def print_custom(self, p: Any) -> str:
-        return (f"{p.op_name(self)} {p.value(self.src)} {p.attr(self.properties['reassociation'])} output_shape "
-                f"{print_mixed(p, static_list(self, 'static_output_shape'), self.output_shape)}"
-                f"{attr_dict_suffix(p, self)} : {p.type(self.src.type)} into {p.type(self.result.type)}")
 
     def asm_result_names(self) -> list[str]:
         return ["expand_shape"]
-
-    @property
-    def mixed_output_shape(self) -> list[Any]:
-        return mixed_list(static_list(self, "static_output_shape"), self.output_shape)
 
     def verify_(self) -> None:
         src, res = _memref(self.src.type), _memref(self.result.type)
@@ -1005,18 +955,8 @@ class ExpandShapeOp(Op, name="memref.expand_shape", traits=[Pure()]):
             expected = MemRefType(res.shape, src.element_type, layout, src.memory_space)
         if expected != res:
             raise self.emit_error(f"expected expanded type to be '{expected}' but found '{res}'")
-        static = static_list(self, "static_output_shape")
-        if len(static) != res.rank:
-            raise self.emit_error(f"expected number of static shape bounds to be equal to the output rank "
-                                  f"({res.rank}) but found {len(static)} inputs instead")
-        n_dyn = sum(1 for s in static if s == DYNAMIC)
-        if len(self.output_shape) != n_dyn:
-            raise self.emit_error(f"mismatch in dynamic dims in output_shape and static_output_shape: "
-                                  f"static_output_shape has {n_dyn} dynamic dims while output_shape has "
-                                  f"{len(self.output_shape)} values")
-        for i, (d, s) in enumerate(zip(res.shape, static)):
-            if d != DYNAMIC and d != s:
-                raise self.emit_error(f"invalid output shape provided at pos {i}")
+        self.verify_output_shape_counts(res.rank, "bounds")
+        self.verify_output_shape_values(res.shape)
 
 
 # ---------------------------------------------------------------------------------------------------------------

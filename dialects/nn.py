@@ -105,6 +105,12 @@ def _float(t: RankedTensorType, what: str = "operand") -> RankedTensorType:
     return t
 
 
+def _min_rank(x: RankedTensorType, n: int, dims: str) -> RankedTensorType:
+    if x.rank < n:
+        raise ShapeError(f"expects an input of rank >= {n} ({dims}), got {x.rank}-D")
+    return x
+
+
 def _same_element(types: Sequence[RankedTensorType]) -> Type:
     et = types[0].element_type
     for t in types[1:]:
@@ -166,6 +172,13 @@ class _Props:
             raise ShapeError(f"requires integer attribute '{name}'")
         return a.value
 
+    def flag(self, name: str, label: str | None = None) -> builtins.int:
+        """An ``i64`` property restricted to 0 or 1 (ONNX's boolean ints: ``ceil_mode``, ``keepdims``, ...)."""
+        v = self.int(name)
+        if v not in (0, 1):
+            raise ShapeError(f"expects {label or name} to be 0 or 1, got {v}")
+        return v
+
     def ints(self, name: str, length: builtins.int | None = None, minimum: builtins.int | None = None
              ) -> list[builtins.int] | None:
         a = self.get(name)
@@ -190,12 +203,19 @@ class _Props:
         return a.value
 
 
+FUNCTIONAL = "operands attr-dict `:` functional-type(operands, results)"
+UNARY = "$input attr-dict `:` type($input)"
+
+
 class NnOp(Op):
-    """Base of the nn ops: result-type inference shared by the verifier, the builders and the importer.
+    """Base of the nn ops: one statically shaped ``result`` whose type is inferred (by the verifier, the builders
+    and the importer alike), functional-type syntax unless an op says otherwise.
 
     Subclasses implement ``_infer(types, props) -> list[Type]`` raising :class:`ShapeError`."""
 
     __slots__ = ()
+    result = result_def(StaticTensor)
+    assembly_format: ClassVar[str | None] = FUNCTIONAL
     #: the ONNX operator this op mirrors (for the documentation and error messages)
     onnx: ClassVar[str] = ""
 
@@ -232,13 +252,28 @@ class NnOp(Op):
 
 
 _OPS: list[type[Op]] = []
-FUNCTIONAL = "operands attr-dict `:` functional-type(operands, results)"
-UNARY = "$input attr-dict `:` type($input)"
 
 
 def _register(cls: type[Op]) -> type[Op]:
     _OPS.append(cls)
     return cls
+
+
+def _derive(base: type[NnOp], clsname: str, opname: str, onnx: str, doc: str, traits: list[Any],
+            **ns: Any) -> type[Op]:
+    """Define and register ``clsname`` (op ``opname``, mirroring ONNX ``onnx``) as a subclass of ``base``; it is
+    also bound in this module's namespace."""
+    cls = type(clsname, (base,), {"__doc__": doc, "__slots__": (), "onnx": onnx, "__module__": __name__, **ns},
+               name=opname, traits=traits)
+    globals()[clsname] = cls
+    return _register(cls)
+
+
+class _InputOp(NnOp):
+    """An nn op whose first operand is ``input``."""
+
+    __slots__ = ()
+    input = operand(StaticTensor)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -256,7 +291,6 @@ class ConstantOp(NnOp, name="nn.constant", traits=[Pure(), ConstantLike()]):
 
     onnx = "Constant"
     value = prop(isa(DenseElementsAttr, DenseResourceElementsAttr, description="elements attribute"))
-    result = result_def(StaticTensor)
     assembly_format = "attr-dict $value"
 
     @classmethod
@@ -356,7 +390,7 @@ def _spatial(x: RankedTensorType, kernel: Sequence[int], strides: Sequence[int],
 
 
 @_register
-class Conv2DOp(NnOp, name="nn.conv2d", traits=[Pure()]):
+class Conv2DOp(_InputOp, name="nn.conv2d", traits=[Pure()]):
     """2-D convolution (ONNX ``Conv``, 4-D case): ``Y[n, m, oh, ow] = B[m] + Σ_{c, kh, kw}
     X[n, g·C/G + c, oh·sh + kh·dh - pad_top, ow·sw + kw·dw - pad_left] · W[m, c, kh, kw]`` with ``g = m / (M/G)``
     and zero padding.
@@ -370,15 +404,12 @@ class Conv2DOp(NnOp, name="nn.conv2d", traits=[Pure()]):
     than the padded input, mixed element types."""
 
     onnx = "Conv"
-    input = operand(StaticTensor)
     weight = operand(StaticTensor)
     bias = opt_operand(StaticTensor)
     strides = prop(I64Array, default=ints([1, 1]))
     pads = prop(I64Array, default=ints([0, 0, 0, 0]))
     dilations = prop(I64Array, default=ints([1, 1]))
     group = prop(I64Attr, default=i64_attr(1))
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
@@ -434,8 +465,6 @@ class MatMulOp(NnOp, name="nn.matmul", traits=[Pure()]):
     onnx = "MatMul"
     a = operand(StaticTensor)
     b = operand(StaticTensor)
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
@@ -460,16 +489,13 @@ class GemmOp(NnOp, name="nn.gemm", traits=[Pure()]):
     beta = prop(F32Attr, default=f32_attr(1.0))
     trans_a = prop(I64Attr, default=i64_attr(0))
     trans_b = prop(I64Attr, default=i64_attr(0))
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
         a, b = types[0], types[1]
         et = _same_element(types)
         for name in ("trans_a", "trans_b"):
-            if p.int(name) not in (0, 1):
-                raise ShapeError(f"expects '{name}' to be 0 or 1, got {p.int(name)}")
+            p.flag(name, f"'{name}'")
         if a.rank != 2 or b.rank != 2:
             raise ShapeError(f"expects 2-D A and B, got {a.rank}-D and {b.rank}-D")
         m, k = a.shape[::-1] if p.int("trans_a") else a.shape
@@ -492,8 +518,6 @@ class _Binary(NnOp):
     __slots__ = ()
     lhs = operand(StaticTensor)
     rhs = operand(StaticTensor)
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
     same_element: ClassVar[bool] = True
 
     @classmethod
@@ -506,10 +530,7 @@ def _binary(clsname: str, opname: str, onnx: str, formula: str, same_element: bo
     doc = (f"Elementwise {formula} with numpy broadcasting (ONNX ``{onnx}``).\n\n    Operands: ``lhs``, ``rhs`` of "
            "broadcastable shapes. Result: the broadcast shape, the element type of ``lhs``.\n    Errors: "
            "unbroadcastable shapes" + (", different element types." if same_element else "."))
-    cls = type(clsname, (_Binary,), {"__doc__": doc, "__slots__": (), "onnx": onnx, "same_element": same_element,
-                                     "__module__": __name__}, name=opname, traits=[Pure()])
-    globals()[clsname] = cls
-    return _register(cls)
+    return _derive(_Binary, clsname, opname, onnx, doc, [Pure()], same_element=same_element)
 
 
 AddOp = _binary("AddOp", "nn.add", "Add", "sum ``lhs + rhs``")
@@ -530,8 +551,6 @@ class SumOp(NnOp, name="nn.sum", traits=[Pure()]):
 
     onnx = "Sum"
     inputs = var_operand(StaticTensor)
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
@@ -540,12 +559,10 @@ class SumOp(NnOp, name="nn.sum", traits=[Pure()]):
         return [RankedTensorType(broadcast_shapes(*(t.shape for t in types)), _same_element(types))]
 
 
-class _Unary(NnOp):
+class _Unary(_InputOp):
     """Elementwise op on one floating-point tensor; the result has the operand's type."""
 
     __slots__ = ()
-    input = operand(StaticTensor)
-    result = result_def(StaticTensor)
     assembly_format = UNARY
 
     @classmethod
@@ -556,10 +573,7 @@ class _Unary(NnOp):
 def _unary(clsname: str, opname: str, onnx: str, formula: str) -> type[Op]:
     doc = (f"Elementwise {formula} (ONNX ``{onnx}``).\n\n    Operand and result: one floating-point tensor type. "
            "Errors: a non-float operand.")
-    cls = type(clsname, (_Unary,), {"__doc__": doc, "__slots__": (), "onnx": onnx, "__module__": __name__},
-               name=opname, traits=[Pure(), SameOperandsAndResultType()])
-    globals()[clsname] = cls
-    return _register(cls)
+    return _derive(_Unary, clsname, opname, onnx, doc, [Pure(), SameOperandsAndResultType()])
 
 
 ReluOp = _unary("ReluOp", "nn.relu", "Relu", "``max(x, 0)``")
@@ -673,8 +687,7 @@ class LrnOp(_Unary, name="nn.lrn", traits=[Pure(), SameOperandsAndResultType()])
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
-        if types[0].rank < 3:
-            raise ShapeError(f"expects an input of rank >= 3 (N, C, D1, ...), got {types[0].rank}-D")
+        _min_rank(types[0], 3, "N, C, D1, ...")
         if p.int("size") < 1:
             raise ShapeError(f"expects size >= 1, got {p.int('size')}")
         return super()._infer(types, p)
@@ -685,15 +698,12 @@ class LrnOp(_Unary, name="nn.lrn", traits=[Pure(), SameOperandsAndResultType()])
 # ---------------------------------------------------------------------------------------------------------------
 
 
-class _Pool(NnOp):
+class _Pool(_InputOp):
     __slots__ = ()
-    input = operand(StaticTensor)
     kernel_shape = prop(I64Array)
     strides = prop(I64Array, default=ints([1, 1]))
     pads = prop(I64Array, default=ints([0, 0, 0, 0]))
     ceil_mode = prop(I64Attr, default=i64_attr(0))
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
     has_dilations: ClassVar[bool] = False
 
     @classmethod
@@ -705,13 +715,12 @@ class _Pool(NnOp):
         if kernel is None:
             raise ShapeError("requires attribute 'kernel_shape'")
         strides, pads, dil = _window_props(p, cls.has_dilations)
-        if p.int("ceil_mode") not in (0, 1):
-            raise ShapeError(f"expects ceil_mode to be 0 or 1, got {p.int('ceil_mode')}")
+        ceil_mode = p.flag("ceil_mode")
         for i in range(2):
             if max(pads[i], pads[i + 2]) >= kernel[i] * dil[i]:
                 raise ShapeError(f"pads ({pads[i]}, {pads[i + 2]}) must be smaller than the kernel ({kernel[i]}) "
                                  f"in spatial dimension {i}")
-        oh, ow = _spatial(x, kernel, strides, pads, dil, bool(p.int("ceil_mode")))
+        oh, ow = _spatial(x, kernel, strides, pads, dil, bool(ceil_mode))
         return [RankedTensorType([*x.shape[:2], oh, ow], x.element_type)]
 
 
@@ -746,32 +755,26 @@ class AvgPool2DOp(_Pool, name="nn.avgpool2d", traits=[Pure()]):
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
-        if p.int("count_include_pad") not in (0, 1):
-            raise ShapeError(f"expects count_include_pad to be 0 or 1, got {p.int('count_include_pad')}")
+        p.flag("count_include_pad")
         return super()._infer(types, p)
 
 
 @_register
-class GlobalAvgPoolOp(NnOp, name="nn.global_avgpool", traits=[Pure()]):
+class GlobalAvgPoolOp(_InputOp, name="nn.global_avgpool", traits=[Pure()]):
     """Mean over all spatial positions (ONNX ``GlobalAveragePool``).
 
     Operand: (N, C, D1, ..., Dk), rank >= 3. Result: (N, C, 1, ..., 1). Errors: rank < 3."""
 
     onnx = "GlobalAveragePool"
-    input = operand(StaticTensor)
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
-        x = _float(types[0], "input")
-        if x.rank < 3:
-            raise ShapeError(f"expects an input of rank >= 3 (N, C, D1, ...), got {x.rank}-D")
+        x = _min_rank(_float(types[0], "input"), 3, "N, C, D1, ...")
         return [RankedTensorType([*x.shape[:2]] + [1] * (x.rank - 2), x.element_type)]
 
 
 @_register
-class BatchNormOp(NnOp, name="nn.batch_norm", traits=[Pure()]):
+class BatchNormOp(_InputOp, name="nn.batch_norm", traits=[Pure()]):
     """Batch normalization at inference (ONNX ``BatchNormalization``, ``training_mode`` = 0):
     ``Y = (X - mean) / sqrt(var + epsilon) · scale + B`` per channel (dimension 1).
 
@@ -780,21 +783,17 @@ class BatchNormOp(NnOp, name="nn.batch_norm", traits=[Pure()]):
     Errors: rank < 2, a per-channel operand not of shape (C), mixed element types."""
 
     onnx = "BatchNormalization"
-    input = operand(StaticTensor)
     scale = operand(StaticTensor)
     b = operand(StaticTensor)
     mean = operand(StaticTensor)
     var = operand(StaticTensor)
     epsilon = prop(F32Attr, default=f32_attr(1e-5))
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
         x = _float(types[0], "input")
         _same_element(types)
-        if x.rank < 2:
-            raise ShapeError(f"expects an input of rank >= 2 (N, C, ...), got {x.rank}-D")
+        _min_rank(x, 2, "N, C, ...")
         for name, t in zip(("scale", "b", "mean", "var"), types[1:]):
             if t.shape != (x.shape[1],):
                 raise ShapeError(f"expects '{name}' of shape ({x.shape[1]}), got '{t}'")
@@ -802,7 +801,7 @@ class BatchNormOp(NnOp, name="nn.batch_norm", traits=[Pure()]):
 
 
 @_register
-class LayerNormOp(NnOp, name="nn.layer_norm", traits=[Pure()]):
+class LayerNormOp(_InputOp, name="nn.layer_norm", traits=[Pure()]):
     """Layer normalization (ONNX ``LayerNormalization``, opset 17, the ``Y`` output): over the dimensions
     ``axis..rank-1``, ``Y = (X - mean) / sqrt(var + epsilon) · scale + B`` (population variance).
 
@@ -811,13 +810,10 @@ class LayerNormOp(NnOp, name="nn.layer_norm", traits=[Pure()]):
     Errors: ``axis`` out of range, ``scale``/``b`` not broadcastable to the normalized shape."""
 
     onnx = "LayerNormalization"
-    input = operand(StaticTensor)
     scale = operand(StaticTensor)
     b = opt_operand(StaticTensor)
     axis = prop(I64Attr, default=i64_attr(-1))
     epsilon = prop(F32Attr, default=f32_attr(1e-5))
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
@@ -838,16 +834,13 @@ class LayerNormOp(NnOp, name="nn.layer_norm", traits=[Pure()]):
 
 
 @_register
-class FlattenOp(NnOp, name="nn.flatten", traits=[Pure()]):
+class FlattenOp(_InputOp, name="nn.flatten", traits=[Pure()]):
     """Reshape to 2-D (ONNX ``Flatten``): (d0·...·d(axis-1), d(axis)·...·d(n-1)).
 
     Properties: ``axis`` = 1, in [-rank, rank]. Errors: ``axis`` out of range."""
 
     onnx = "Flatten"
-    input = operand(StaticTensor)
     axis = prop(I64Attr, default=i64_attr(1))
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
@@ -860,16 +853,13 @@ class FlattenOp(NnOp, name="nn.flatten", traits=[Pure()]):
 
 
 @_register
-class ReshapeOp(NnOp, name="nn.reshape", traits=[Pure()]):
+class ReshapeOp(_InputOp, name="nn.reshape", traits=[Pure()]):
     """Same elements, in row-major order, in the result's shape (ONNX ``Reshape``, ``Squeeze``, ``Unsqueeze``:
     the importer resolves the target shape, 0 and -1 included, into the result type).
 
     Errors: a different element count or element type."""
 
     onnx = "Reshape"
-    input = operand(StaticTensor)
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
@@ -901,17 +891,14 @@ class ReshapeOp(NnOp, name="nn.reshape", traits=[Pure()]):
 
 
 @_register
-class TransposeOp(NnOp, name="nn.transpose", traits=[Pure()]):
+class TransposeOp(_InputOp, name="nn.transpose", traits=[Pure()]):
     """Permute dimensions (ONNX ``Transpose``): result dimension i is input dimension ``perm[i]``.
 
     Properties: optional ``perm`` (absent: reverse the dimensions, ONNX's default).
     Errors: ``perm`` not a permutation of 0..rank-1."""
 
     onnx = "Transpose"
-    input = operand(StaticTensor)
     perm = prop(I64Array, optional=True)
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
@@ -939,8 +926,6 @@ class ConcatOp(NnOp, name="nn.concat", traits=[Pure()]):
     onnx = "Concat"
     inputs = var_operand(StaticTensor)
     axis = prop(I64Attr)
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
@@ -964,7 +949,7 @@ PAD_MODES = ("constant", "reflect", "edge", "wrap")
 
 
 @_register
-class PadOp(NnOp, name="nn.pad", traits=[Pure()]):
+class PadOp(_InputOp, name="nn.pad", traits=[Pure()]):
     """Pad (or, with negative amounts, crop) every dimension (ONNX ``Pad``; the importer folds the ``pads`` and
     ``constant_value`` inputs of opset 11+).
 
@@ -974,12 +959,9 @@ class PadOp(NnOp, name="nn.pad", traits=[Pure()]):
     smaller than the dimension, ``edge``/``reflect`` padding of an empty dimension."""
 
     onnx = "Pad"
-    input = operand(StaticTensor)
     pads = prop(I64Array)
     mode = prop(StrAttr, default=StringAttr("constant"))
     value = prop(F32Attr, default=f32_attr(0.0))
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
@@ -1001,21 +983,16 @@ class PadOp(NnOp, name="nn.pad", traits=[Pure()]):
         return [RankedTensorType(shape, x.element_type)]
 
 
-class _Reduce(NnOp):
+class _Reduce(_InputOp):
     __slots__ = ()
-    input = operand(StaticTensor)
     axes = prop(I64Array, optional=True)
     keepdims = prop(I64Attr, default=i64_attr(1))
-    result = result_def(StaticTensor)
-    assembly_format = FUNCTIONAL
 
     @classmethod
     def _infer(cls, types: list[RankedTensorType], p: _Props) -> list[Type]:
         x = types[0]
         axes = cls.reduced_axes(x.rank, p.ints("axes"))
-        if p.int("keepdims") not in (0, 1):
-            raise ShapeError(f"expects keepdims to be 0 or 1, got {p.int('keepdims')}")
-        keep = p.int("keepdims")
+        keep = p.flag("keepdims")
         shape = [1 if d in axes else n for d, n in enumerate(x.shape) if keep or d not in axes]
         return [RankedTensorType(shape, x.element_type)]
 
@@ -1035,10 +1012,7 @@ def _reduce(clsname: str, opname: str, onnx: str, what: str) -> type[Op]:
            "    Properties: optional ``axes`` (absent: all dimensions; negative counts from the end), ``keepdims`` = 1"
            " (reduced dimensions kept with size 1).\n    Errors: an axis out of range or repeated, ``keepdims`` not "
            "0 or 1.")
-    cls = type(clsname, (_Reduce,), {"__doc__": doc, "__slots__": (), "onnx": onnx, "__module__": __name__},
-               name=opname, traits=[Pure()])
-    globals()[clsname] = cls
-    return _register(cls)
+    return _derive(_Reduce, clsname, opname, onnx, doc, [Pure()])
 
 
 ReduceMeanOp = _reduce("ReduceMeanOp", "nn.reduce_mean", "ReduceMean", "arithmetic mean")

@@ -57,6 +57,8 @@ from ._mixed import (
     AnyRankedTensor,
     AnyStaticShapeTensor,
     AnyTensor,
+    DimOpBase,
+    ExpandShapeBase,
     I64Array,
     Index,
     IntLiteral,
@@ -69,6 +71,7 @@ from ._mixed import (
     dispatch_slice_lists,
     error,
     index_types,
+    infer_element_types,
     keyword_flag,
     mixed_list,
     parse_mixed,
@@ -178,10 +181,7 @@ class SplatOp(Op, name="tensor.splat", traits=[Pure()]):
 
     @classmethod
     def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        r = types.get("aggregate")
-        if r:
-            types["input"] = [element_type(r[0])]
-        index_types(types, names, "dynamicSizes")
+        infer_element_types(types, names, "aggregate", ["input"], ["dynamicSizes"])
 
     def asm_result_names(self) -> list[str]:
         return ["splat"]
@@ -257,10 +257,7 @@ class ExtractOp(Op, name="tensor.extract", traits=[Pure()]):
 
     @classmethod
     def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        t = types.get("tensor")
-        if t:
-            types["result"] = [element_type(t[0])]
-        index_types(types, names, "indices")
+        infer_element_types(types, names, "tensor", ["result"], ["indices"])
 
     def asm_result_names(self) -> list[str]:
         return ["extracted"]
@@ -314,11 +311,9 @@ class InsertOp(Op, name="tensor.insert", traits=[Pure()]):
 
     @classmethod
     def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        t = types.get("dest")
-        if t:
-            types["result"] = [t[0]]
-            types["scalar"] = [element_type(t[0])]
-        index_types(types, names, "indices")
+        if types.get("dest"):
+            types["result"] = types["dest"][:1]
+        infer_element_types(types, names, "dest", ["scalar"], ["indices"])
 
     def asm_result_names(self) -> list[str]:
         return ["inserted"]
@@ -333,21 +328,12 @@ class InsertOp(Op, name="tensor.insert", traits=[Pure()]):
             raise self.emit_error("incorrect number of indices")
 
 
-class DimOp(Op, name="tensor.dim", traits=[Pure()]):
+class DimOp(DimOpBase, name="tensor.dim", traits=[Pure()]):
     """The size of dimension ``index`` of ``source`` (out of range is undefined, not an error, as in MLIR)."""
 
     source = operand(AnyNon0RankedOrUnrankedTensor)
     index = operand(Index)
     result = result_def(Index)
-    assembly_format = "attr-dict $source `,` $index `:` type($source)"
-
-    @classmethod
-    def infer_format_types(cls, types: dict[str, list[Type]], names: Any, props: Any, st: Any) -> None:
-        types["index"] = [index]
-        types["result"] = [index]
-
-    def asm_result_names(self) -> list[str]:
-        return ["dim"]
 
     def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
         """A static dimension -> its size; a dynamic one -> the size operand of ``tensor.empty``, the extent operand
@@ -521,7 +507,7 @@ class CollapseShapeOp(Op, name="tensor.collapse_shape", traits=[Pure()]):
         return [FunctionPattern(_compose_reshapes, "tensor.collapse_shape", name="ComposeReassociativeReshapeOps")]
 
 
-class ExpandShapeOp(Op, name="tensor.expand_shape", traits=[Pure()]):
+class ExpandShapeOp(ExpandShapeBase, name="tensor.expand_shape", traits=[Pure()]):
     """``src`` with each dimension split into the group of ``reassociation``; ``output_shape`` gives every result
     size (static or dynamic).
 
@@ -543,46 +529,17 @@ class ExpandShapeOp(Op, name="tensor.expand_shape", traits=[Pure()]):
         """Expand ``src`` by ``groups`` to ``output_shape`` (ints static, Values dynamic)."""
         values, static = dispatch_mixed(output_shape)
         res = RankedTensorType(static.values, _ranked(src.type).element_type)
-        op: ExpandShapeOp = cls.create([src, *values], [res], {"reassociation": sh.reassociation_attr(groups),
-                                                               "static_output_shape": static}, location=location)
+        op: ExpandShapeOp = cls.create_expand(src, groups, values, static, res, location)
         return op
-
-    @classmethod
-    def parse_custom(cls, c: list[Any], st: Any, kw: Any) -> ExpandShapeOp:
-        src, reassoc, shape, attrs, st_, rt = c
-        vals, static = parse_mixed(shape, st)
-        op: ExpandShapeOp = cls.create([st.use(src, st_), *vals], [rt], {
-            "reassociation": reassoc, "static_output_shape": static}, check_attr_dict(cls, attrs, st, kw),
-            location=st.loc(kw))
-        return op
-
-    def print_custom(self, p: Any) -> str:
-        return (f"{p.op_name(self)} {p.value(self.src)} {p.attr(self.properties['reassociation'])} output_shape "
-                f"{print_mixed(p, static_list(self, 'static_output_shape'), self.output_shape)}"
-                f"{attr_dict_suffix(p, self)} : {p.type(self.src.type)} into {p.type(self.result.type)}")
 
     def asm_result_names(self) -> list[str]:
         return ["expanded"]
 
     def verify_(self) -> None:
         res = _ranked(self.result.type)
-        static = static_list(self, "static_output_shape")
-        if len(static) != res.rank:
-            raise self.emit_error(f"expected number of static shape dims to be equal to the output rank ({res.rank})"
-                                  f" but found {len(static)} inputs instead")
-        n_dyn = sum(1 for s in static if s == DYNAMIC)
-        if len(self.output_shape) != n_dyn:
-            raise self.emit_error(f"mismatch in dynamic dims in output_shape and static_output_shape: "
-                                  f"static_output_shape has {n_dyn} dynamic dims while output_shape has "
-                                  f"{len(self.output_shape)} values")
+        self.verify_output_shape_counts(res.rank, "dims")
         _verify_reshape(self, res, _ranked(self.src.type))
-        for i, (d, s) in enumerate(zip(res.shape, static)):
-            if d != DYNAMIC and d != s:
-                raise self.emit_error(f"invalid output shape provided at pos {i}")
-
-    @property
-    def mixed_output_shape(self) -> list[Any]:
-        return mixed_list(static_list(self, "static_output_shape"), self.output_shape)
+        self.verify_output_shape_values(res.shape)
 
     def fold(self, operands: list[Attribute | None]) -> list[Any] | None:
         return _fold_reshape(self, operands, CollapseShapeOp)
@@ -1198,21 +1155,6 @@ def InsertSliceConstantArgumentFolder(op: InsertSliceOp, rewriter: PatternRewrit
     return True
 
 
-def _dynamic_rank_reduction_mask(original: Sequence[int], reduced: Sequence[int]) -> set[int] | None:
-    """MLIR's ``computeRankReductionMask`` with ``matchDynamic``: a dynamic size on either side matches any size
-    other than a unit dimension of ``original``."""
-    unused: set[int] = set()
-    j = 0
-    for i, d in enumerate(original):
-        if j < len(reduced) and (d == reduced[j] or (d != 1 and DYNAMIC in (d, reduced[j]))):
-            j += 1
-            continue
-        unused.add(i)
-        if d != 1:
-            return None
-    return unused if j == len(reduced) else None
-
-
 @rewrite_pattern("tensor.insert_slice")
 def InsertSliceOpCastFolder(op: InsertSliceOp, rewriter: PatternRewriter) -> bool:
     """Foldable casts of the source and/or destination are dropped; dynamic sizes take the static sizes of the
@@ -1224,7 +1166,7 @@ def InsertSliceOpCastFolder(op: InsertSliceOp, rewriter: PatternRewriter) -> boo
         return False
     src, dst = s or op.source, d or op.dest
     st, dt = _ranked(src.type), _ranked(dst.type)
-    mask = _dynamic_rank_reduction_mask(op.static_sizes, st.shape)
+    mask = sh.rank_reduction_mask(op.static_sizes, st.shape, match_dynamic=True)
     if mask is None:
         return False
     sizes, k = op.mixed_sizes, 0

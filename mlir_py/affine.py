@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import ClassVar
 
 ADD, MUL, MOD, FLOORDIV, CEILDIV = "+", "*", "mod", "floordiv", "ceildiv"
 
@@ -27,6 +28,7 @@ class AffineExpr:
     """Base of affine expressions. Operators ``+ - * // %`` build simplified expressions."""
 
     __slots__ = ("_hash",)
+    _hash: int
 
     def is_symbolic_or_constant(self) -> bool:
         raise NotImplementedError
@@ -96,76 +98,64 @@ def _wrap(x: AffineExpr | int) -> AffineExpr:
     return AffineConstantExpr(x) if isinstance(x, int) else x
 
 
-class AffineDimExpr(AffineExpr):
-    __slots__ = ("position",)
+class _LeafExpr(AffineExpr):
+    """A dimension, symbol or constant: equal and hashed by its one integer field ``_field``."""
 
-    def __init__(self, position: int):
-        self.position = position
-        self._hash = hash(("d", position))
+    __slots__ = ()
+    _field: ClassVar[str]
 
     def __eq__(self, o: object) -> bool:
-        return isinstance(o, AffineDimExpr) and o.position == self.position
+        return type(o) is type(self) and getattr(o, self._field) == getattr(self, self._field)
 
     def __hash__(self) -> int:
         return self._hash
+
+    def is_symbolic_or_constant(self) -> bool:
+        return True
+
+    def is_pure_affine(self) -> bool:
+        return True
+
+
+class _PositionExpr(_LeafExpr):
+    """``d<position>`` or ``s<position>``: evaluates to (and is replaced by) entry ``position`` of the dimension or
+    symbol list."""
+
+    __slots__ = ("position",)
+    _field = "position"
+    _tag: ClassVar[str]
+
+    def __init__(self, position: int):
+        self.position = position
+        self._hash = hash((self._tag, position))
+
+    def evaluate(self, dims: Sequence[int], syms: Sequence[int] = ()) -> int:
+        return (dims if self._tag == "d" else syms)[self.position]
+
+    def replace(self, dims: Sequence[AffineExpr], syms: Sequence[AffineExpr]) -> AffineExpr:
+        return (dims if self._tag == "d" else syms)[self.position]
+
+
+class AffineDimExpr(_PositionExpr):
+    __slots__ = ()
+    _tag = "d"
 
     def is_symbolic_or_constant(self) -> bool:
         return False
 
-    def is_pure_affine(self) -> bool:
-        return True
 
-    def evaluate(self, dims: Sequence[int], syms: Sequence[int] = ()) -> int:
-        return dims[self.position]
-
-    def replace(self, dims: Sequence[AffineExpr], syms: Sequence[AffineExpr]) -> AffineExpr:
-        return dims[self.position]
+class AffineSymbolExpr(_PositionExpr):
+    __slots__ = ()
+    _tag = "s"
 
 
-class AffineSymbolExpr(AffineExpr):
-    __slots__ = ("position",)
-
-    def __init__(self, position: int):
-        self.position = position
-        self._hash = hash(("s", position))
-
-    def __eq__(self, o: object) -> bool:
-        return isinstance(o, AffineSymbolExpr) and o.position == self.position
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    def is_symbolic_or_constant(self) -> bool:
-        return True
-
-    def is_pure_affine(self) -> bool:
-        return True
-
-    def evaluate(self, dims: Sequence[int], syms: Sequence[int] = ()) -> int:
-        return syms[self.position]
-
-    def replace(self, dims: Sequence[AffineExpr], syms: Sequence[AffineExpr]) -> AffineExpr:
-        return syms[self.position]
-
-
-class AffineConstantExpr(AffineExpr):
+class AffineConstantExpr(_LeafExpr):
     __slots__ = ("value",)
+    _field = "value"
 
     def __init__(self, value: int):
         self.value = value
         self._hash = hash(("c", value))
-
-    def __eq__(self, o: object) -> bool:
-        return isinstance(o, AffineConstantExpr) and o.value == self.value
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    def is_symbolic_or_constant(self) -> bool:
-        return True
-
-    def is_pure_affine(self) -> bool:
-        return True
 
     def evaluate(self, dims: Sequence[int], syms: Sequence[int] = ()) -> int:
         return self.value

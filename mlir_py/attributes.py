@@ -8,10 +8,11 @@ Dynamic sizes and offsets are :data:`DYNAMIC` (MLIR's ``ShapedType::kDynamic``),
 
 from __future__ import annotations
 
+import operator
 import re
 import struct
-from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
 
 from .affine import AffineMap, IntegerSet
 from .apfloat import format_float, round_to
@@ -68,12 +69,39 @@ class AttrPrinter:
 
 
 _DEFAULT = AttrPrinter()
+_T = TypeVar("_T")
+
+
+def _derived_key(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """``_key`` over the ``__slots__`` fields of ``cls`` and its bases (an ``attrgetter``: this runs in every
+    structural comparison of types and attributes)."""
+    if any("__slots__" not in k.__dict__ for k in cls.__mro__ if k is not object):
+        raise TypeError(f"{cls.__name__} needs __slots__ (its fields, the structural key) or its own _key()")
+    fields = [f for k in reversed(cls.__mro__) for f in k.__dict__.get("__slots__", ()) if f != "_h"]
+    get = operator.attrgetter(*fields) if fields else None
+
+    def _key(self: Any) -> tuple[Any, ...]:
+        return () if get is None else get(self) if len(fields) > 1 else (get(self),)
+
+    _DERIVED_KEYS.add(_key)
+    return _key
+
+
+_DERIVED_KEYS: set[Callable[[Any], tuple[Any, ...]]] = set()
 
 
 class _Uniqued:
-    """Structural equality and hashing over ``_key()``; subclasses are immutable after ``__init__``."""
+    """Structural equality and hashing over ``_key()``; subclasses are immutable after ``__init__``.
+
+    ``_key()`` is the tuple of the class's ``__slots__`` fields (base classes' first) unless a class defines its
+    own (to normalize a field, e.g. a float's bits)."""
 
     __slots__ = ("_h",)
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        if "_key" not in cls.__dict__ and (cls._key is _Uniqued._key or cls._key in _DERIVED_KEYS):
+            cls._key = _derived_key(cls)  # type: ignore[method-assign, assignment]
 
     def _key(self) -> tuple[Any, ...]:
         raise NotImplementedError
@@ -117,9 +145,6 @@ class IntegerType(Type):
     def __init__(self, width: int, signedness: str = "signless"):
         self.width, self.signedness = width, signedness
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.width, self.signedness)
-
     def print(self, p: AttrPrinter) -> str:
         return {"signless": "i", "signed": "si", "unsigned": "ui"}[self.signedness] + str(self.width)
 
@@ -141,9 +166,6 @@ class IndexType(Type):
 
     __slots__ = ()
 
-    def _key(self) -> tuple[Any, ...]:
-        return ()
-
     def print(self, p: AttrPrinter) -> str:
         return "index"
 
@@ -153,10 +175,9 @@ class IndexType(Type):
 
 
 class NoneType(Type):
-    __slots__ = ()
+    """``none``: the unit type (MLIR's ``NoneType``)."""
 
-    def _key(self) -> tuple[Any, ...]:
-        return ()
+    __slots__ = ()
 
     def print(self, p: AttrPrinter) -> str:
         return "none"
@@ -171,9 +192,6 @@ class FloatType(Type):
     def __init__(self, kind: str):
         self.kind = kind
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.kind,)
-
     def print(self, p: AttrPrinter) -> str:
         return self.kind
 
@@ -182,14 +200,19 @@ class FloatType(Type):
         return self.WIDTHS[self.kind]
 
 
-class ComplexType(Type):
+class _ElementOfType(Type):
+    """A type parameterized by one element type only."""
+
     __slots__ = ("element_type",)
 
     def __init__(self, element_type: Type):
         self.element_type = element_type
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.element_type,)
+
+class ComplexType(_ElementOfType):
+    """``complex<f32>``: a complex number whose real and imaginary parts are of ``element_type``."""
+
+    __slots__ = ()
 
     def print(self, p: AttrPrinter) -> str:
         return f"complex<{p.type(self.element_type)}>"
@@ -215,9 +238,6 @@ class FunctionType(Type):
 
     def __init__(self, inputs: Sequence[Type], results: Sequence[Type]):
         self.inputs, self.results = tuple(inputs), tuple(results)
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.inputs, self.results)
 
     def print(self, p: AttrPrinter) -> str:
         ins = ", ".join(p.type(t) for t in self.inputs)
@@ -270,22 +290,15 @@ class RankedTensorType(ShapedType):
     def __init__(self, shape: Sequence[int], element_type: Type, encoding: Attribute | None = None):
         self.shape, self.element_type, self.encoding = tuple(shape), element_type, encoding
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.shape, self.element_type, self.encoding)
-
     def print(self, p: AttrPrinter) -> str:
         enc = f", {p.attr(self.encoding)}" if self.encoding is not None else ""
         return f"tensor<{_dims(self.shape)}{p.type(self.element_type)}{enc}>"
 
 
-class UnrankedTensorType(Type):
-    __slots__ = ("element_type",)
+class UnrankedTensorType(_ElementOfType):
+    """``tensor<*xf32>``: a tensor of unknown rank."""
 
-    def __init__(self, element_type: Type):
-        self.element_type = element_type
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.element_type,)
+    __slots__ = ()
 
     def print(self, p: AttrPrinter) -> str:
         return f"tensor<*x{p.type(self.element_type)}>"
@@ -299,9 +312,6 @@ class VectorType(ShapedType):
     def __init__(self, shape: Sequence[int], element_type: Type, scalable: Sequence[bool] | None = None):
         self.shape, self.element_type = tuple(shape), element_type
         self.scalable = tuple(scalable) if scalable and any(scalable) else None
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.shape, self.element_type, self.scalable)
 
     def print(self, p: AttrPrinter) -> str:
         return f"vector<{_dims(self.shape, self.scalable)}{p.type(self.element_type)}>"
@@ -319,9 +329,6 @@ class MemRefType(ShapedType):
         if isinstance(memory_space, IntegerAttr) and memory_space.value == 0:
             memory_space = None
         self.shape, self.element_type, self.layout, self.memory_space = tuple(shape), element_type, layout, memory_space
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.shape, self.element_type, self.layout, self.memory_space)
 
     def print(self, p: AttrPrinter) -> str:
         s = f"memref<{_dims(self.shape)}{p.type(self.element_type)}"
@@ -346,9 +353,6 @@ class UnrankedMemRefType(Type):
             memory_space = None
         self.element_type, self.memory_space = element_type, memory_space
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.element_type, self.memory_space)
-
     def print(self, p: AttrPrinter) -> str:
         ms = f", {_print_memspace(self.memory_space, p)}" if self.memory_space is not None else ""
         return f"memref<*x{p.type(self.element_type)}{ms}>"
@@ -362,9 +366,6 @@ class OpaqueType(Type):
 
     def __init__(self, dialect: str, data: str):
         self.dialect, self.data = dialect, data
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.dialect, self.data)
 
     def print(self, p: AttrPrinter) -> str:
         return _print_dialect_symbol("!", self.dialect, self.data)
@@ -426,9 +427,6 @@ class IntegerAttr(Attribute):
             value = type.normalize(int(value))
         self.value, self.type = int(value), type
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.value, self.type)
-
     def print(self, p: AttrPrinter) -> str:
         if self.type == i1:
             return "true" if self.value else "false"
@@ -476,19 +474,15 @@ class StringAttr(Attribute):
     def __init__(self, value: str, type: Type | None = None):
         self.value, self.type = value, type
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.value, self.type)
-
     def print(self, p: AttrPrinter) -> str:
         s = print_string(self.value)
         return s if self.type is None else f"{s} : {p.type(self.type)}"
 
 
 class UnitAttr(Attribute):
-    __slots__ = ()
+    """``unit``: an attribute whose presence is the information (a flag in an attribute dictionary)."""
 
-    def _key(self) -> tuple[Any, ...]:
-        return ()
+    __slots__ = ()
 
     def print(self, p: AttrPrinter) -> str:
         return "unit"
@@ -548,14 +542,19 @@ class DictionaryAttr(Attribute):
         return "{" + print_attr_dict_body(self.value, p) + "}"
 
 
-class TypeAttr(Attribute):
+class _ValueAttr(Attribute, Generic[_T]):
+    """An attribute wrapping one immutable ``value``."""
+
     __slots__ = ("value",)
 
-    def __init__(self, value: Type):
+    def __init__(self, value: _T):
         self.value = value
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.value,)
+
+class TypeAttr(_ValueAttr[Type]):
+    """A type used as an attribute (``function_type = (i32) -> i32``)."""
+
+    __slots__ = ()
 
     def print(self, p: AttrPrinter) -> str:
         return p.type(self.value)
@@ -573,9 +572,6 @@ class SymbolRefAttr(Attribute):
     def __init__(self, root: str, nested: Sequence[str] = ()):
         self.root, self.nested = root, tuple(nested)
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.root, self.nested)
-
     def print(self, p: AttrPrinter) -> str:
         return "::".join(print_symbol_name(n) for n in (self.root, *self.nested))
 
@@ -584,27 +580,19 @@ class SymbolRefAttr(Attribute):
         return self.nested[-1] if self.nested else self.root
 
 
-class AffineMapAttr(Attribute):
-    __slots__ = ("value",)
+class AffineMapAttr(_ValueAttr[AffineMap]):
+    """``affine_map<(d0, d1)[s0] -> (d0 + s0, d1)>``."""
 
-    def __init__(self, value: AffineMap):
-        self.value = value
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.value,)
+    __slots__ = ()
 
     def print(self, p: AttrPrinter) -> str:
         return f"affine_map<{self.value}>"
 
 
-class IntegerSetAttr(Attribute):
-    __slots__ = ("value",)
+class IntegerSetAttr(_ValueAttr[IntegerSet]):
+    """``affine_set<(d0)[s0] : (d0 - s0 >= 0)>``."""
 
-    def __init__(self, value: IntegerSet):
-        self.value = value
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.value,)
+    __slots__ = ()
 
     def print(self, p: AttrPrinter) -> str:
         return f"affine_set<{self.value}>"
@@ -617,9 +605,6 @@ class StridedLayoutAttr(Attribute):
 
     def __init__(self, strides: Sequence[int], offset: int = 0):
         self.strides, self.offset = tuple(strides), offset
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.strides, self.offset)
 
     def print(self, p: AttrPrinter) -> str:
         st = ", ".join("?" if s == DYNAMIC else str(s) for s in self.strides)
@@ -635,9 +620,6 @@ class OpaqueAttr(Attribute):
 
     def __init__(self, dialect: str, data: str):
         self.dialect, self.data = dialect, data
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.dialect, self.data)
 
     def print(self, p: AttrPrinter) -> str:
         return _print_dialect_symbol("#", self.dialect, self.data)
@@ -836,9 +818,6 @@ class DenseResourceElementsAttr(Attribute):
     def __init__(self, handle: str, type: ShapedType):
         self.handle, self.type = handle, type
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.handle, self.type)
-
     def print(self, p: AttrPrinter) -> str:
         p.resources[self.handle] = None
         return f"dense_resource<{print_keyword_or_string(self.handle)}> : {p.type(self.type)}"
@@ -861,9 +840,6 @@ class DenseArrayAttr(Attribute):
         else:
             assert isinstance(element_type, FloatType)
             self.values = tuple(round_to(float(v), element_type.kind) for v in values)
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.element_type, self.values)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.values)
@@ -897,9 +873,6 @@ class LocationAttr(Attribute):
 class UnknownLoc(LocationAttr):
     __slots__ = ()
 
-    def _key(self) -> tuple[Any, ...]:
-        return ()
-
     def print(self, p: AttrPrinter) -> str:
         return "unknown"
 
@@ -917,9 +890,6 @@ class FileLineColLoc(LocationAttr):
         self.end = None if end_col is None else (line if end_line is None else end_line, end_col)
         self.parts = parts if parts is not None else 2 if self.end is None else 4
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.filename, self.line, self.col, self.end, self.parts)
-
     def print(self, p: AttrPrinter) -> str:
         s = f"{print_string(self.filename)}:{self.line}:{self.col}"
         if self.end is not None and self.end != (self.line, self.col):
@@ -933,9 +903,6 @@ class NameLoc(LocationAttr):
     def __init__(self, name: str, child: LocationAttr | None = None):
         self.name, self.child = name, child if not isinstance(child, UnknownLoc) else None
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.name, self.child)
-
     def print(self, p: AttrPrinter) -> str:
         return print_string(self.name) + (f"({p.loc_body(self.child)})" if self.child is not None else "")
 
@@ -946,9 +913,6 @@ class CallSiteLoc(LocationAttr):
     def __init__(self, callee: LocationAttr, caller: LocationAttr):
         self.callee, self.caller = callee, caller
 
-    def _key(self) -> tuple[Any, ...]:
-        return (self.callee, self.caller)
-
     def print(self, p: AttrPrinter) -> str:
         return f"callsite({p.loc_body(self.callee)} at {p.loc_body(self.caller)})"
 
@@ -958,9 +922,6 @@ class FusedLoc(LocationAttr):
 
     def __init__(self, locations: Sequence[LocationAttr], metadata: Attribute | None = None):
         self.locations, self.metadata = tuple(locations), metadata
-
-    def _key(self) -> tuple[Any, ...]:
-        return (self.locations, self.metadata)
 
     def print(self, p: AttrPrinter) -> str:
         meta = f"<{p.attr(self.metadata)}>" if self.metadata is not None else ""

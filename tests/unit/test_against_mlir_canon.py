@@ -10,11 +10,11 @@ inputs exercises one. Skipped when ``iree-opt`` is not installed.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from _helpers import IREE, requires_iree
 
 from mlir_py import Context, parse_module, verify
 from mlir_py.printer import Printer
@@ -23,9 +23,8 @@ from passes.cse import eliminate_common_subexpressions
 
 CANON_DIR = Path(__file__).resolve().parent.parent / "compat" / "canon"
 INPUTS = sorted(CANON_DIR.glob("*.mlir"))
-IREE = shutil.which("iree-opt")
 
-pytestmark = pytest.mark.skipif(IREE is None, reason="iree-opt (pip install iree-base-compiler) is not installed")
+pytestmark = requires_iree
 
 
 def _iree(args: list[str], text: str) -> str:

@@ -223,10 +223,14 @@ class Gen:
             a = self.emit(f"arith.maxsi {a.name}, {self.splat(e, -(1 << (WIDTH[e] - 1)) + 1).name} : {t}", e)
         self.emit(f"arith.{op} {a.name}, {b.name} : {t}", e)
 
-    def cmpi(self) -> None:
-        e = self.elem(INTS)
+    def compare(self, op: str, elems: list[str], predicates: list[str]) -> None:
+        """``arith.<op> <predicate>, a, b`` on two operands of one of ``elems``."""
+        e = self.elem(elems)
         a, b = self.operand(e), self.operand(e)
-        self.emit(f"arith.cmpi {self.draw(st.sampled_from(CMPI))}, {a.name}, {b.name} : {self.p.ty(e)}", "i1")
+        self.emit(f"arith.{op} {self.draw(st.sampled_from(predicates))}, {a.name}, {b.name} : {self.p.ty(e)}", "i1")
+
+    def cmpi(self) -> None:
+        self.compare("cmpi", INTS, CMPI)
 
     def select(self) -> None:
         e = self.elem(INTS + FLOATS)
@@ -272,9 +276,7 @@ class Gen:
             self.emit(f"arith.{op} {a.name}, {b.name} : {self.p.ty(e)}", e)
 
     def cmpf(self) -> None:
-        e = self.elem(FLOATS)
-        a, b = self.operand(e), self.operand(e)
-        self.emit(f"arith.cmpf {self.draw(st.sampled_from(CMPF))}, {a.name}, {b.name} : {self.p.ty(e)}", "i1")
+        self.compare("cmpf", FLOATS, CMPF)
 
     def float_cast(self) -> None:
         kind = self.draw(st.sampled_from(["extf", "truncf", "itof", "ftoi", "bitcast"]))

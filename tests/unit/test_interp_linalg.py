@@ -11,18 +11,11 @@ from typing import Any
 
 import numpy as np
 import pytest
+from _helpers import interpret as run
 
-from mlir_py import Context, verify
-from mlir_py.interpreter import Interpreter, InterpreterError
+from mlir_py.interpreter import InterpreterError
 
-CTX = Context()
 RNG = np.random.default_rng(7)
-
-
-def run(text: str, *args: Any, entry: str = "main") -> list[Any]:
-    module = CTX.parser.parse(text, "test.mlir")
-    verify(module)
-    return Interpreter(module).call(entry, list(args))
 
 
 def f32(*shape: int) -> np.ndarray:

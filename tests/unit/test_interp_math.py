@@ -9,19 +9,12 @@ from typing import Any
 
 import numpy as np
 import pytest
+from _helpers import interpret as run
 
-from mlir_py import Context, verify
-from mlir_py.interpreter import Interpreter, InterpreterError, round_float
+from mlir_py.interpreter import InterpreterError, round_float
 
-CTX = Context()
 X = np.array([-3.5, -1.0, -0.5, -1e-3, 0.0, 0.25, 0.5, 0.999, 2.5, 7.0], np.float32)
 POS = np.abs(X) + np.float32(0.125)
-
-
-def run(text: str, *args: Any) -> list[Any]:
-    module = CTX.parser.parse(text, "test.mlir")
-    verify(module)
-    return Interpreter(module).call("main", list(args))
 
 
 def unary(name: str, t: str = "tensor<10xf32>") -> str:

@@ -4,22 +4,13 @@ diagnostics of undefined behaviour (out-of-bounds indices and slices, casts cont
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pytest
+from _helpers import interpret as run
 
-from mlir_py import Context, verify
-from mlir_py.interpreter import Interpreter, InterpreterError
+from mlir_py.interpreter import InterpreterError
 
-CTX = Context()
 RNG = np.random.default_rng(11)
-
-
-def run(text: str, *args: Any) -> list[Any]:
-    module = CTX.parser.parse(text, "test.mlir")
-    verify(module)
-    return Interpreter(module).call("main", list(args))
 
 
 def f32(*shape: int) -> np.ndarray:

@@ -196,16 +196,19 @@ def test_remsi_of_min_by_minus_one_is_zero() -> None:
     assert run(binary_fn("remsi", "i64"), np.int64(-(1 << 63)), np.int64(-1)) == [0]
 
 
+def edge_pairs(t: str) -> tuple[int, list[int], list[int], str]:
+    """(width, lhs, rhs, vector type): every pair of ``t``'s edge values, as two vectors of that type."""
+    vals = edge_ints(width(t))
+    a = [x for x in vals for _ in vals]
+    return width(t), a, [y for _ in vals for y in vals], f"vector<{len(a)}x{t}>"
+
+
 CMPI = ["eq", "ne", "slt", "sle", "sgt", "sge", "ult", "ule", "ugt", "uge"]
 
 
 @pytest.mark.parametrize("t", INT_TYPES)
 def test_cmpi(t: str) -> None:
-    w = width(t)
-    vals = edge_ints(w)
-    a = [x for x in vals for _ in vals]
-    b = [y for _ in vals for y in vals]
-    vt = f"vector<{len(a)}x{t}>"
+    w, a, b, vt = edge_pairs(t)
     ref = {"eq": lambda x, y: x == y, "ne": lambda x, y: x != y, "slt": lambda x, y: x < y,
            "sle": lambda x, y: x <= y, "sgt": lambda x, y: x > y, "sge": lambda x, y: x >= y,
            "ult": lambda x, y: uns(x, w) < uns(y, w), "ule": lambda x, y: uns(x, w) <= uns(y, w),
@@ -217,11 +220,7 @@ def test_cmpi(t: str) -> None:
 
 @pytest.mark.parametrize("t", INT_TYPES)
 def test_extended_arithmetic(t: str) -> None:
-    w = width(t)
-    vals = edge_ints(w)
-    a = [x for x in vals for _ in vals]
-    b = [y for _ in vals for y in vals]
-    vt = f"vector<{len(a)}x{t}>"
+    w, a, b, vt = edge_pairs(t)
     bt = f"vector<{len(a)}xi1>"
     text = (f"func.func @main(%a: {vt}, %b: {vt}) -> ({vt}, {bt}, {vt}, {vt}, {vt}, {vt}) {{\n"
             f"  %s, %o = arith.addui_extended %a, %b : {vt}, {bt}\n"

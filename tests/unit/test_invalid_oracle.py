@@ -12,11 +12,11 @@ Every ``// -----`` chunk of those files is a test case that mlir-py-opt must rej
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from _helpers import IREE, requires_iree
 
 ROOT = Path(__file__).resolve().parents[2]
 # Our own dialects (nn, tc, dsa) are unknown to upstream MLIR: their negative tests have no oracle but lit.
@@ -24,10 +24,9 @@ OWN_DIALECTS = {"dsa", "nn", "tc"}
 FILES = sorted(p for p in (ROOT / "tests" / "lit").rglob("invalid*.mlir")
                if "Output" not in p.parts and not OWN_DIALECTS & set(p.parts)
                and "--verify-diagnostics" in p.read_text())
-IREE = shutil.which("iree-opt")
 SPLIT = re.compile(r"^// -----$", re.M)
 
-pytestmark = pytest.mark.skipif(IREE is None, reason="iree-opt not on PATH (pip install iree-base-compiler)")
+pytestmark = requires_iree
 
 
 def _flags(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from _helpers import IREE, requires_iree
 
 from mlir_py import Context
 from mlir_py.printer import print_op
@@ -37,12 +38,11 @@ from tools.common import split_chunks
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "tests" / "compat" / "corpus").glob("*.mlir"))
 INVALID = sorted((ROOT / "tests" / "compat" / "invalid").glob("*.mlir"))
-IREE = shutil.which("iree-opt")
 SPLIT = "// -----"
 #: file name -> reason, for the deliberate custom-form differences listed in docs/compatibility.md
 CUSTOM_XFAIL: dict[str, str] = {}
 
-pytestmark = pytest.mark.skipif(IREE is None, reason="iree-opt not on PATH (pip install iree-base-compiler)")
+pytestmark = requires_iree
 
 
 @dataclass(frozen=True)

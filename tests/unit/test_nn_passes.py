@@ -3,10 +3,9 @@ before each pass equals the result after it, on seeded random weights and inputs
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pytest
+from _helpers import light_model
 
 from mlir_py import Context, verify
 from mlir_py.interpreter import Interpreter
@@ -151,23 +150,8 @@ func.func @main() -> {t((4, 4))} {{
 def test_fold_batchnorm_resnet50() -> None:
     """onnx's light ResNet-50 with seeded random weights: all 53 batch norms fold into their convolutions and the
     logits (final softmax removed: random weights saturate it) stay within f32 rounding of the unfolded model's."""
-    import os
-
-    onnx = pytest.importorskip("onnx")
-    from mlir_py.onnx_importer import import_model
-
-    path = os.path.join(os.path.dirname(onnx.__file__), "backend/test/data/light/light_resnet50.onnx")
     load_pass_plugins(entry_points_too=False)
-
-    def logits_model() -> Any:
-        module = import_model(onnx.load(path), Context(), path, random_weights=1)
-        for op in list(module.walk()):
-            if op.name == "nn.softmax":
-                op.results[0].replace_all_uses_with(op.operand(0))
-                op.erase()
-        return module
-
-    before, after = logits_model(), logits_model()
+    before, after = light_model("resnet50"), light_model("resnet50")
     assert sum(op.name == "nn.batch_norm" for op in before.walk()) == 53
     PassManager.parse("builtin.module(nn-fold-batchnorm)").run(after)
     verify(after)

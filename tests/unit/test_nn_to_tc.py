@@ -4,10 +4,9 @@ seeded random inputs. Also: no nn op is left, and every statement is one the tc 
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pytest
+from _helpers import light_model
 
 from dialects import nn
 from mlir_py import Context, verify
@@ -212,23 +211,8 @@ def test_onnx_model_end_to_end(model: str) -> None:
     """onnx's light models with seeded random weights: import, nn-remove-dropout, nn-fold-batchnorm,
     convert-nn-to-tc; the tc program computes the nn program's logits (the final softmax is removed first: random
     weights saturate it) to f32 relative error <= 1e-5 of the largest logit."""
-    import os
-
-    onnx = pytest.importorskip("onnx")
-    from mlir_py.onnx_importer import import_model
-
-    path = os.path.join(os.path.dirname(onnx.__file__), f"backend/test/data/light/light_{model}.onnx")
     load_pass_plugins(entry_points_too=False)
-
-    def logits_model() -> Any:
-        module = import_model(onnx.load(path), Context(), path, random_weights=1)
-        for op in list(module.walk()):
-            if op.name == "nn.softmax":
-                op.results[0].replace_all_uses_with(op.operand(0))
-                op.erase()
-        return module
-
-    before, after = logits_model(), logits_model()
+    before, after = light_model(model), light_model(model)
     PassManager.parse("builtin.module(nn-remove-dropout,nn-fold-batchnorm,convert-nn-to-tc)").run(after)
     verify(after)
     assert not any(op.name.startswith("nn.") for op in after.walk())

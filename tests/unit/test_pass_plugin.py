@@ -7,15 +7,13 @@ temporary ``--target`` folder put on PYTHONPATH, so the test leaves the Python e
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+from _helpers import ROOT, install_plugin, lit, opt
 
 from mlir_py import Context, parse_module, print_op
 from mlir_py.dialect import PluginError
@@ -28,25 +26,11 @@ from mlir_py.pass_manager import (
     register_pass,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
 PLUGIN = ROOT / "examples" / "plugin_pass"
 PACKAGE = PLUGIN / "mlir_py_pass_demo"
 EXAMPLE = PLUGIN / "example.mlir"
 ARG = "strength-reduce-mul-by-pow2"
 
-
-def run(cmd: Sequence[str | Path], pythonpath: Sequence[Path] = ()) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(str(p) for p in [ROOT, *pythonpath])
-    return subprocess.run([str(c) for c in cmd], env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
-
-
-def opt(*args: str | Path, pythonpath: Sequence[Path] = ()) -> subprocess.CompletedProcess[str]:
-    return run([sys.executable, "-m", "tools.mlir_py_opt", *args], pythonpath)
-
-
-def lit(*args: str | Path, pythonpath: Sequence[Path] = ()) -> subprocess.CompletedProcess[str]:
-    return run([sys.executable, "-c", "import lit.main; lit.main.main()", "-q", *args], pythonpath)
 
 
 def installed_in_environment() -> bool:
@@ -55,21 +39,8 @@ def installed_in_environment() -> bool:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder holding the installed plugin (package and dist-info with its entry point), built from a copy of
-    the sources so that no build/ or egg-info/ lands in the checkout."""
-    tmp = tmp_path_factory.mktemp("pass_plugin")
-    src = tmp / "src"
-    shutil.copytree(PLUGIN, src, ignore=shutil.ignore_patterns("build", "*.egg-info", "Output", "__pycache__",
-                                                                ".lit_test_times.txt"))
-    target = tmp / "site"
-    pip: list[str | Path] = [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet",
-                             "--disable-pip-version-check", "--target", target]
-    first = run([*pip, src])
-    if first.returncode != 0:  # offline: build with the setuptools already installed
-        second = run([*pip, "--no-build-isolation", src])
-        assert second.returncode == 0, f"pip install failed:\n{first.stderr}\n{second.stderr}"
-    assert (target / "mlir_py_pass_demo" / "strength_reduce.py").is_file()
-    return target
+    """A folder holding the installed plugin (package, dist-info and entry point)."""
+    return install_plugin(tmp_path_factory, PLUGIN, "mlir_py_pass_demo/strength_reduce.py")
 
 
 # --- discovery through the installed entry point ---------------------------------------------------------------

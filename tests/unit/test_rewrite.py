@@ -146,12 +146,15 @@ class Recorder(Listener):
         self.events.append(("block_erased", ""))
 
 
+ADD_MUL = """func.func @f(%x: i32) -> i32 {
+  %0 = arith.addi %x, %x : i32
+  %1 = arith.muli %0, %0 : i32
+  return %1 : i32
+}"""
+
+
 def test_rewriter_notifies_every_mutation() -> None:
-    m = parse("""func.func @f(%x: i32) -> i32 {
-      %0 = arith.addi %x, %x : i32
-      %1 = arith.muli %0, %0 : i32
-      return %1 : i32
-    }""")
+    m = parse(ADD_MUL)
     body = func_body(m)
     add, mul, ret = list(body.ops)
     rec = Recorder()
@@ -172,11 +175,7 @@ def test_rewriter_notifies_every_mutation() -> None:
 
 
 def test_inline_merge_split_blocks() -> None:
-    m = parse("""func.func @f(%x: i32) -> i32 {
-      %0 = arith.addi %x, %x : i32
-      %1 = arith.muli %0, %0 : i32
-      return %1 : i32
-    }""")
+    m = parse(ADD_MUL)
     body = func_body(m)
     rec = Recorder()
     rw = PatternRewriter(rec)

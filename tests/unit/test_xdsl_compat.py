@@ -12,11 +12,11 @@ with xDSL's message.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from _helpers import IREE
 
 from mlir_py import Context
 from mlir_py.printer import print_op
@@ -29,7 +29,6 @@ from xdsl.parser import Parser  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "tests" / "compat" / "corpus").glob("*.mlir"))
 SPLIT = re.compile(r"^// -----\n", re.M)
-IREE = shutil.which("iree-opt")
 
 
 def _xdsl_ctx() -> object:
