@@ -283,14 +283,16 @@ def _to_array(d: Any, t: MemRefType) -> np.ndarray:
     return np.lib.stride_tricks.as_strided(flat, shape=shape, strides=strides).copy()
 
 
-def lower_to_llvm(module: Operation, pipeline: str = "lower-to-llvm", context: Any = None) -> Operation:
-    """Run ``pipeline`` (a pass or pipeline text, ``lower-to-llvm`` by default) on ``module`` in place."""
+def lower_to_llvm(module: Operation, pipeline: str = "lower-to-llvm", context: Any = None,
+                  verify_each: bool = True) -> Operation:
+    """Run ``pipeline`` (a pass or pipeline text, ``lower-to-llvm`` by default) on ``module`` in place, verifying
+    the IR after every pass when ``verify_each`` (``mlir-opt``'s default)."""
     from passes import load_builtin_passes
 
     from .pass_manager import PassManager
 
     load_builtin_passes()
-    pm = PassManager.parse(f"builtin.module({pipeline})", context)
+    pm = PassManager.parse(f"builtin.module({pipeline})", context, verify_each=verify_each)
     pm.run(module)
     return module
 
@@ -329,6 +331,7 @@ def compile_function(module: Operation, entry: str, opt_level: int = 3, pipeline
     ``out=`` arrays (see :meth:`CompiledFunction.__call__`) and the kernel allocates nothing. Raises
     DiagnosticError."""
     from .llvm_translate import host_target_machine, optimize, parse_and_verify, translate_module_with_data
+    from .verifier import verify
 
     t0 = time.perf_counter()
     m = module.clone()
@@ -347,11 +350,12 @@ def compile_function(module: Operation, entry: str, opt_level: int = 3, pipeline
     n_out = 0
     if out_params:
         front = [p for p in ("convert-nn-to-tc", "convert-tc-to-linalg") if _registered(p)]
-        lower_to_llvm(m, ",".join([*front, OUT_PARAMS_PIPELINE]), context)
+        lower_to_llvm(m, ",".join([*front, OUT_PARAMS_PIPELINE]), context, verify_each=False)
         n_out = sum(1 for t in ft.results if _buffer_type(t) is not None)
     _mark_noalias(fn, ft, n_out)
-    lower_to_llvm(m, pipeline, context)
-    ir, data = translate_module_with_data(m, EXTERNALIZE)
+    lower_to_llvm(m, pipeline, context, verify_each=False)
+    verify(m)  # once, not after each of the ~20 passes (a third of a large model's lowering time)
+    ir, data = translate_module_with_data(m, EXTERNALIZE, getattr(module, "resources", {}).get("builtin", {}))
     mod = parse_and_verify(ir, m)
     tm = host_target_machine(opt_level)
     optimize(mod, tm, opt_level)

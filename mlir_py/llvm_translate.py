@@ -30,6 +30,7 @@ import numpy as np
 from .attributes import (
     Attribute,
     DenseElementsAttr,
+    DenseResourceElementsAttr,
     FloatAttr,
     FloatType,
     IntegerAttr,
@@ -259,7 +260,9 @@ class _FunctionWriter:
 
 
 class _Translator:
-    def __init__(self, externalize: int | None = None) -> None:
+    def __init__(self, externalize: int | None = None, blobs: dict[str, Any] | None = None) -> None:
+        #: the module's ``builtin`` resource blobs (``dense_resource`` initializers)
+        self.blobs = blobs or {}
         self.declares: dict[str, str] = {}
         self._literals: dict[Operation, str | None] = {}
         #: globals with more elements than this are left ``external`` and their data returned (see
@@ -402,6 +405,14 @@ class _Translator:
         t = op.type
         v = op.properties.get("value")
         name = _symbol(op.properties["sym_name"].value)  # type: ignore[attr-defined]
+        if isinstance(v, DenseResourceElementsAttr):  # the blob's elements, as a dense initializer
+            from .resources import array_of_blob
+
+            blob = self.blobs.get(v.handle)
+            arr = array_of_blob(blob, v.type) if isinstance(blob, bytes) else None
+            if arr is None or arr.shape != tuple(v.type.shape):
+                raise _error(op, f"no data for dense_resource '{v.handle}' of type {v.type}")
+            v = DenseElementsAttr(v.type, arr)
         al = op.properties.get("alignment")
         align = f", align {al.value}" if isinstance(al, IntegerAttr) else ""
         if v is None or isinstance(v, UnitAttr):
@@ -429,11 +440,15 @@ def translate_module(module: Operation) -> str:
     return translate_module_with_data(module)[0]
 
 
-def translate_module_with_data(module: Operation, externalize: int | None = None) -> tuple[str, dict[str, Any]]:
+def translate_module_with_data(module: Operation, externalize: int | None = None,
+                               blobs: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
     """:func:`translate_module`, except that globals initialized with more than ``externalize`` elements are
     declared ``external`` and returned as numpy arrays by name — a JIT maps them to the arrays' memory
-    (``add_global_mapping``) instead of parsing megabytes of float literals (model weights)."""
-    tr = _Translator(externalize)
+    (``add_global_mapping``) instead of parsing megabytes of float literals (model weights). ``dense_resource``
+    initializers take their elements from ``blobs`` (default: the module's ``builtin`` resources)."""
+    if blobs is None:
+        blobs = getattr(module, "resources", {}).get("builtin", {})
+    tr = _Translator(externalize, blobs)
     body: list[str] = []
     for op in module.regions[0].ops():
         if op.name == "llvm.func":

@@ -99,10 +99,15 @@ TYPE_CONVERTER = LLVMTypeConverter()
 
 
 def const(rw: Any, value: int | float, t: Type, loc: Any = None) -> Value:
-    """``llvm.mlir.constant(value : t) : t`` at the rewriter's insertion point."""
-    from mlir_py.attributes import FloatAttr
+    """``llvm.mlir.constant(value : t) : t`` at the rewriter's insertion point (a splat ``dense<value>`` for a
+    vector type)."""
+    from mlir_py.attributes import Attribute, DenseElementsAttr, FloatAttr
 
-    attr = IntegerAttr(int(value), t) if isinstance(t, IntegerType) else FloatAttr(float(value), t)
+    attr: Attribute
+    if isinstance(t, VectorType):
+        attr = DenseElementsAttr(t, [value])
+    else:
+        attr = IntegerAttr(int(value), t) if isinstance(t, IntegerType) else FloatAttr(float(value), t)
     res: Value = rw.create(ConstantOp, [], [t], {"value": attr}, location=loc).results[0]
     return res
 

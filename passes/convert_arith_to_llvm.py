@@ -144,15 +144,21 @@ def _bin(rw: Any, name: str, a: Value, b: Value, loc: Any) -> Value:
     return r
 
 
+def _bool_type(t: Type) -> Type:
+    """``i1``, or ``vector<...xi1>`` of the shape of a vector ``t`` (the type of a comparison of ``t`` values)."""
+    return VectorType(t.shape, i1, t.scalable) if isinstance(t, VectorType) else i1
+
+
 def _icmp(rw: Any, pred: str, a: Value, b: Value, loc: Any) -> Value:
-    r: Value = rw.create(llvm.ICmpOp, [a, b], [i1], {"predicate": llvm.ICMP_PREDICATE.attr(pred)},
+    r: Value = rw.create(llvm.ICmpOp, [a, b], [_bool_type(a.type)], {"predicate": llvm.ICMP_PREDICATE.attr(pred)},
                          location=loc).results[0]
     return r
 
 
 class DivExpandPattern(ConversionPattern):
-    """``ceildivsi``/``floordivsi``/``ceildivui`` (scalars): ``q = a / b`` corrected by one when the remainder is
-    nonzero and the exact quotient lies on the rounding side (MLIR's ``arith-expand`` formulas, branch-free)."""
+    """``ceildivsi``/``floordivsi``/``ceildivui`` (scalars and vectors, elementwise): ``q = a / b`` corrected by
+    one when the remainder is nonzero and the exact quotient lies on the rounding side (MLIR's ``arith-expand``
+    formulas, branch-free)."""
 
     def __init__(self, src: str):
         super().__init__(src, type_converter=TYPE_CONVERTER)
@@ -161,9 +167,9 @@ class DivExpandPattern(ConversionPattern):
     def match_and_rewrite(self, op: Operation, operands: list[Value], rw: ConversionPatternRewriter) -> bool:
         a, b = operands
         t = a.type
-        if not isinstance(t, IntegerType):
+        if not isinstance(element_type(t), IntegerType):
             return False
-        loc = op.location
+        loc, bt = op.location, _bool_type(t)
         zero, one = const(rw, 0, t, loc), const(rw, 1, t, loc)
         if self.kind == "ceildivui":
             q = _bin(rw, "udiv", a, b, loc)
@@ -177,12 +183,11 @@ class DivExpandPattern(ConversionPattern):
             # the signs of r and b agree: the exact quotient is positive (ceil bumps up), else negative (floor down)
             same = _icmp(rw, "eq", _icmp(rw, "slt", r, zero, loc), _icmp(rw, "slt", b, zero, loc), loc)
             if self.kind == "ceildivsi":
-                cond = rw.create(llvm.BINARY_OPS["and"], [nonzero, same], [i1], location=loc).results[0]
+                cond = _bin(rw, "and", nonzero, same, loc)
                 adj = _bin(rw, "add", q, one, loc)
             else:
-                diff = rw.create(llvm.BINARY_OPS["xor"], [same, const(rw, 1, i1, loc)], [i1],
-                                 location=loc).results[0]
-                cond = rw.create(llvm.BINARY_OPS["and"], [nonzero, diff], [i1], location=loc).results[0]
+                diff = _bin(rw, "xor", same, const(rw, 1, bt, loc), loc)
+                cond = _bin(rw, "and", nonzero, diff, loc)
                 adj = _bin(rw, "sub", q, one, loc)
             res = rw.create(llvm.SelectOp, [cond, adj, q], [t], location=loc).results[0]
         rw.replace_op(op, [res])

@@ -304,12 +304,15 @@ class SCFToControlFlowPass(Pass):
         for o in op.walk():
             if isinstance(o, scf.ForallOp) and o.results:
                 raise self.failure(f"failed to legalize operation '{o.name}'", o)
-        while True:
-            todo = next((o for o in op.walk(post_order=False) if isinstance(o, _LOWERED)), None)
-            if todo is None:
+        while True:  # outermost first: one pre-order walk, again only after ops that build new loops
+            todo = [o for o in op.walk(post_order=False) if isinstance(o, _LOWERED)]
+            if not todo:
                 return
-            lower(todo, rw)
-            self.statistics["num-lowered"] += 1
+            for o in todo:
+                lower(o, rw)
+                self.statistics["num-lowered"] += 1
+                if isinstance(o, (scf.ParallelOp, scf.ForallOp)):  # replaced by (cloned) scf.for nests
+                    break
 
 
 __all__ = ["SCFToControlFlowPass", "lower", "lower_for", "lower_if", "lower_while"]

@@ -17,8 +17,9 @@ A layer is what one engine program computes: an *anchor* (``linalg.matmul``, ``l
   ``outs`` of a max pooling) disappears into the accumulator's first write.
 * **Max pooling after a convolution** is assigned to the sort unit and reported under the convolution's layer.
 
-The pass changes no semantics: it only sets discardable attributes (``dsa.layer`` on anchors, ``dsa.fused_into``
-on absorbed ops), so the interpreter still runs the module. Later stages read them.
+Linalg ops on buffers (memrefs, no results) are not anchors: they are left alone. The pass changes no
+semantics: it only sets discardable attributes (``dsa.layer`` on anchors, ``dsa.fused_into`` on absorbed ops),
+so the interpreter still runs the module. Later stages read them.
 """
 
 from __future__ import annotations
@@ -266,7 +267,8 @@ class DsaFusePass(Pass):
         counter = 0
         fused_ops: set[Operation] = set()
         for o in list(op.walk(post_order=False)):
-            if o in fused_ops or not isinstance(o, ANCHORS):
+            # linalg ops on buffers (no results) are not layers: the DSA lowering starts from tensors
+            if o in fused_ops or not isinstance(o, ANCHORS) or not o.results:
                 continue
             if isinstance(o, FillOp) and all(isinstance(u, (*MATRIX_ANCHORS, PoolingNchwMaxOp, PoolingNchwSumOp))
                                              and o.results[0] in u.outputs for u in o.results[0].users) \

@@ -35,8 +35,9 @@ Function boundaries, as MLIR's option ``bufferize-function-boundaries``:
   view is copied into a fresh buffer, function arguments are writable (MLIR's default), and a call may write the
   buffers it is passed.
 
-Ops handled: ``func.func/return/call``; ``arith.constant`` of a dense tensor (a private ``memref.global``
-``__constant_<shape>x<type>[_N]`` and ``memref.get_global``); ``tensor.empty`` / ``extract`` / ``insert`` /
+Ops handled: ``func.func/return/call``; ``arith.constant`` of a ``dense`` or ``dense_resource`` tensor (a private
+``memref.global`` ``__constant_<shape>x<type>[_N]`` initialized by the same attribute, and ``memref.get_global``);
+``tensor.empty`` / ``extract`` / ``insert`` /
 ``extract_slice`` / ``insert_slice`` / ``cast`` / ``dim`` / ``rank`` / ``collapse_shape`` / ``expand_shape`` /
 ``from_elements`` / ``splat`` / ``pad`` (padding value defined outside its region); ``bufferization.alloc_tensor``
 (a ``memref.alloc``, plus a ``memref.copy`` of ``copy``), ``bufferization.materialize_in_destination`` (a
@@ -62,6 +63,7 @@ from mlir_py.attributes import (
     DYNAMIC,
     Attribute,
     DenseElementsAttr,
+    DenseResourceElementsAttr,
     FunctionType,
     IntegerAttr,
     MemRefType,
@@ -536,7 +538,8 @@ class Bufferizer:
             return
         value = op.properties["value"]
         t = op.results[0].type
-        if not isinstance(value, DenseElementsAttr) or not isinstance(t, RankedTensorType):
+        if not isinstance(value, (DenseElementsAttr, DenseResourceElementsAttr)) or \
+                not isinstance(t, RankedTensorType):
             raise self.fail(op)
         name = self.globals.get(value)
         mt = buffer_type(t)

@@ -42,7 +42,9 @@ def _dest(option: str) -> str:
 
 def build_arg_parser(translations: dict[str, Translation]) -> argparse.ArgumentParser:
     lines = [f"  --{t.name:<24} {t.description}" for t in sorted(translations.values(), key=lambda t: t.name)]
+    # an explicit usage: argparse cannot format one for a mutually exclusive group whose members are all hidden
     p = argparse.ArgumentParser(prog="mlir-py-translate", description="MLIR translation driver (mlir-py)",
+                                usage="mlir-py-translate [options] --<translation> [input] [-o output]",
                                 formatter_class=argparse.RawDescriptionHelpFormatter,
                                 epilog="Translations to perform:\n" + ("\n".join(lines) or "  (none registered)"))
     p.add_argument("input", nargs="?", default="-", help="input file ('-' for stdin)")

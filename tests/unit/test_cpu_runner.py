@@ -193,3 +193,47 @@ def test_tool_reports_unsupported_op() -> None:
                        input=src, capture_output=True, text=True)
     assert r.returncode == 1
     assert "error:" in r.stderr and "Traceback" not in r.stderr
+
+
+RESOURCE = """
+func.func @main(%x: tensor<2x4096xf32>) -> tensor<2x4096xf32> {
+  %w = arith.constant dense_resource<w0> : tensor<2x4096xf32>
+  %s = arith.constant dense_resource<s0> : tensor<2xf32>
+  %e = tensor.empty() : tensor<2x4096xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>,
+                                        affine_map<(i, j) -> (i)>, affine_map<(i, j) -> (i, j)>],
+                       iterator_types = ["parallel", "parallel"]}
+      ins(%x, %w, %s : tensor<2x4096xf32>, tensor<2x4096xf32>, tensor<2xf32>) outs(%e : tensor<2x4096xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32, %o: f32):
+    %0 = arith.mulf %a, %b : f32
+    %1 = arith.addf %0, %c : f32
+    linalg.yield %1 : f32
+  } -> tensor<2x4096xf32>
+  return %r : tensor<2x4096xf32>
+}
+"""
+
+
+def test_dense_resource_constants() -> None:
+    """``dense_resource`` weights (ONNX models imported below ``--resource-threshold``) are bufferized to globals
+    whose elements come from the module's blobs: the large one mapped to the blob's numpy array, the small one
+    written as an LLVM literal."""
+    rng = np.random.default_rng(0)
+    w = rng.standard_normal((2, 4096)).astype(np.float32)
+    s = np.array([1.5, -2.0], np.float32)
+    blob = {"w0": w, "s0": s}
+    text = RESOURCE + "{-#\n  dialect_resources: {\n    builtin: {\n" + ",\n".join(
+        f'      {k}: "0x04000000{v.astype("<f4").tobytes().hex().upper()}"' for k, v in blob.items()) + \
+        "\n    }\n  }\n#-}\n"
+    f = compile_function(Context().parser.parse(text, "<t>"), "main")
+    assert len(f.constants) == 1  # w0: 8192 elements > EXTERNALIZE
+    x = rng.standard_normal((2, 4096)).astype(np.float32)
+    (got,) = f(x)
+    np.testing.assert_allclose(got, x * w + s[:, None], rtol=1e-5, atol=1e-6)  # fused multiply-add: 1 ulp
+
+
+def test_dense_resource_without_blob_is_diagnosed() -> None:
+    from mlir_py.diagnostics import DiagnosticError
+
+    with pytest.raises(DiagnosticError, match="no data for dense_resource 'w0'"):
+        compile_function(Context().parser.parse(RESOURCE, "<t>"), "main")

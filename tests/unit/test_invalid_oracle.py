@@ -70,6 +70,9 @@ def test_invalid_file_against_mlir(path: Path, tmp_path: Path) -> None:
     f = tmp_path / path.name
     f.write_text(same)
     r = _iree(f, "--split-input-file", "--verify-diagnostics", *flags)
+    if "Unknown command line argument" in r.stderr:
+        # e.g. convert-arith-to-llvm: upstream passes that iree-opt does not link in have no oracle here
+        pytest.skip(f"iree-opt lacks a flag of this file: {r.stderr.splitlines()[0]}")
     assert r.returncode == 0, f"iree-opt disagrees with the expectations of {path.name}:\n{r.stderr[-4000:]}"
     # 2. each documented difference is still an input that MLIR rejects (one run over those chunks only)
     if differing:

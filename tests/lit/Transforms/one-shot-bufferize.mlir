@@ -73,3 +73,23 @@ func.func @read_after_write(%t: tensor<4xf32>, %f: f32) -> (tensor<4xf32>, tenso
   %1 = linalg.map { arith.addf } ins(%t, %k : tensor<4xf32>, tensor<4xf32>) outs(%0 : tensor<4xf32>)
   return %1, %t : tensor<4xf32>, tensor<4xf32>
 }
+
+// -----
+
+// dense_resource constants (weights imported from ONNX) become globals initialized by the same resource.
+// FB-LABEL: memref.global "private" constant @__constant_2xf32 : memref<2xf32> = dense_resource<w0> alignment = 64
+//       FB: func.func @resource() -> memref<2xf32>
+//       FB:   %[[G:.*]] = memref.get_global @__constant_2xf32 : memref<2xf32>
+//       FB: dialect_resources
+//       FB:   w0: "0x040000000000803F00000040"
+func.func @resource() -> tensor<2xf32> {
+  %w = arith.constant dense_resource<w0> : tensor<2xf32>
+  return %w : tensor<2xf32>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      w0: "0x040000000000803F00000040"
+    }
+  }
+#-}

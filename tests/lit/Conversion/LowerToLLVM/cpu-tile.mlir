@@ -10,8 +10,8 @@
 // CHECK: scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step %{{.*}} {
 // CHECK: %[[AT:.*]] = memref.subview %arg0[0, %[[K]]] [16, 4] [1, 1]
 // CHECK: %[[BT:.*]] = memref.subview %arg1[%[[K]], %[[J]]] [4, 8] [1, 1]
-// CHECK: memref.copy %[[BT]], %[[BUF]]
 // CHECK: %[[CT:.*]] = memref.subview %arg2[0, %[[J]]] [16, 8] [1, 1]
+// CHECK: memref.copy %[[BT]], %[[BUF]]
 // CHECK: linalg.generic {indexing_maps = [#[[A]], #[[B]], #[[C]]], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[AT]], %[[BUF]] : {{.*}}) outs(%[[CT]] : {{.*}})
 // CHECK: memref.dealloc %[[BUF]]
 func.func @matmul(%a: memref<16x32xf32>, %b: memref<32x64xf32>, %c: memref<16x64xf32>) {

@@ -1,0 +1,145 @@
+"""Per-model latency of the CPU back end (``lower-to-llvm`` + llvmlite JIT, O3, host CPU) against single-thread
+onnxruntime on onnx's ``backend/test/data/light`` models with seeded random weights (issue #8).
+
+Method, per model:
+
+* the model is :func:`benchmarks.models.prepare`'d: random weights (:func:`mlir_py.onnx_importer.randomize_weights`,
+  seed 0) and, when the graph ends in Softmax, the logits before it as an extra output (a softmax of random logits
+  saturates to one-hot, which would hide errors); imported with its weights inline
+  (``resource_threshold=2**40``) and compiled by :func:`mlir_py.cpu_runner.compile_function`;
+* compile time: the wall-clock ``compile_seconds`` (pipeline, translation, LLVM O3, code generation) and the CPU
+  seconds of the same call (``time.process_time``, LLVM's threads included);
+* one seeded uniform [0, 1) input (``numpy.random.default_rng(0)``), the same for both; onnxruntime runs the same
+  prepared model with ``intra_op_num_threads = inter_op_num_threads = 1`` on the CPU execution provider;
+* latency: ``--repeat`` K calls of each after one warm-up call, our calls writing into reused ``out=`` arrays;
+  the median of the K wall-clock times (our ``run_seconds``; ``time.perf_counter`` around ``session.run``) and the
+  median of the K CPU times of the calling thread (``time.thread_time``: single-thread onnxruntime and our JIT'd
+  code both run on it). On a shared, loaded machine the CPU time is the stable figure: wall-clock includes the
+  time the process waited for a core; the ratio column is ours / onnxruntime on CPU time;
+* rel. error: the largest ``max|ours - ort| / max|ort|`` over the outputs (f32; the test requires <= 1e-4).
+
+    python benchmarks/cpu_models.py [--repeat 10] [--out benchmarks/cpu_models.md] [model ...]
+
+Writes a Markdown table (and prints it); a model that fails gets its error in the table instead of figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tabulate import tabulate
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from models import model_path, prepare  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+MODELS = ["squeezenet", "shufflenet", "bvlc_alexnet", "zfnet512", "inception_v1", "inception_v2", "resnet50",
+          "densenet121", "vgg19"]
+
+
+def table(rows: list[list[object]], headers: list[str]) -> str:
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+
+
+def run_model(name: str, repeat: int) -> dict[str, Any]:
+    """Compile and time one model against onnxruntime; the figures (raises on failure)."""
+    import onnxruntime as ort
+
+    from mlir_py import Context
+    from mlir_py.cpu_runner import compile_function
+    from mlir_py.onnx_importer import import_model
+
+    model = prepare(name)
+    module = import_model(model, Context(), model_path(name), resource_threshold=1 << 40)
+    c0 = time.process_time()
+    f = compile_function(module, "main")
+    compile_cpu = time.process_time() - c0
+    g = model.graph
+    inits = {i.name for i in g.initializer}
+    x_info = next(i for i in g.input if i.name not in inits)
+    x = np.random.default_rng(0).random([d.dim_value for d in x_info.type.tensor_type.shape.dim], dtype=np.float32)
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = opts.inter_op_num_threads = 1
+    opts.log_severity_level = 3
+    sess = ort.InferenceSession(model.SerializeToString(), opts, providers=["CPUExecutionProvider"])
+    feed = {x_info.name: x}
+    outs = f.new_outputs()
+    got = [np.array(a) for a in f(x, out=outs)]
+    want = sess.run(None, feed)
+    err = max(float(np.max(np.abs(a.astype(np.float64) - b)) / max(float(np.max(np.abs(b))), 1e-30))
+              for a, b in zip(got, want))
+    f.run_seconds.clear()
+    ours_cpu, ort_cpu, ort_wall = [], [], []
+    for _ in range(repeat):
+        t = time.thread_time()
+        f(x, out=outs)
+        ours_cpu.append(time.thread_time() - t)
+    for _ in range(repeat):
+        t, w = time.thread_time(), time.perf_counter()
+        sess.run(None, feed)
+        ort_wall.append(time.perf_counter() - w)
+        ort_cpu.append(time.thread_time() - t)
+    med = statistics.median
+    return {"compile_s": f.compile_seconds, "compile_cpu_s": compile_cpu, "ours_ms": med(f.run_seconds) * 1e3,
+            "ort_ms": med(ort_wall) * 1e3, "ours_cpu_ms": med(ours_cpu) * 1e3, "ort_cpu_ms": med(ort_cpu) * 1e3,
+            "err": err}
+
+
+def write(out: str, rows: list[list[object]], headers: list[str], repeat: int) -> None:
+    """The Markdown report: how it was made, then the table."""
+    import llvmlite.binding as llvm
+
+    llvm.initialize_native_target()
+    Path(out).write_text("\n".join([
+        "# CPU back end: per-model latency against single-thread onnxruntime",
+        "",
+        f"Generated by `python benchmarks/cpu_models.py --repeat {repeat}` on {platform.machine()} "
+        f"({llvm.get_host_cpu_name()}, {os.cpu_count()} cores, shared with other jobs), "
+        f"{time.strftime('%Y-%m-%d', time.gmtime())}. Method: see the script's docstring (medians of "
+        f"{repeat} calls; ratio = ours / onnxruntime on the calling thread's CPU time; rel. error = "
+        "max |ours - ort| / max |ort| over the outputs, the logits before a final Softmax included).",
+        "",
+        table(rows, headers),
+        ""]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("models", nargs="*", default=MODELS)
+    ap.add_argument("--repeat", type=int, default=10, help="timed calls per model (median taken)")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "cpu_models.md"))
+    args = ap.parse_args(argv)
+    headers = ["model", "compile s (wall)", "compile s (CPU)", "ours ms (wall)", "ort ms (wall)", "ours ms (CPU)",
+               "ort ms (CPU)", "ratio (CPU)", "rel. error"]
+    rows: list[list[object]] = []
+    for name in args.models:
+        print(f"{name} ...", file=sys.stderr, flush=True)
+        try:
+            r = run_model(name, args.repeat)
+        except Exception as e:  # a failing model is reported in the table, the others still run
+            traceback.print_exc()
+            rows.append([name, f"failed: {type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''}",
+                         *[""] * (len(headers) - 2)])
+            write(args.out, rows, headers, args.repeat)
+            continue
+        rows.append([name, f"{r['compile_s']:.1f}", f"{r['compile_cpu_s']:.1f}", f"{r['ours_ms']:.1f}",
+                     f"{r['ort_ms']:.1f}", f"{r['ours_cpu_ms']:.1f}", f"{r['ort_cpu_ms']:.1f}",
+                     f"{r['ours_cpu_ms'] / r['ort_cpu_ms']:.2f}", f"{r['err']:.1e}"])
+        print(table(rows[-1:], headers), file=sys.stderr, flush=True)
+        write(args.out, rows, headers, args.repeat)  # after every model: a partial run still leaves its figures
+    print(Path(args.out).read_text())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
