@@ -275,6 +275,9 @@ class LinalgCpuTilePass(Pass):
     def run_on_operation(self, op: Operation) -> None:
         from mlir_py.affine import AffineDimExpr
 
+        for name in ("tile-i", "tile-k", "tile-j", "conv-tile-r", "conv-tile-j"):
+            if self.option(name) < 0:
+                raise self.failure(f"option '{name}' must be a non-negative tile size, got {self.option(name)}", op)
         for o in list(op.walk()):
             if isinstance(o, LinalgOp) and o.parent is not None and o.has_buffer_semantics() and \
                     "reduction" in o.iterator_types() and -1 not in o.static_loop_ranges():

@@ -14,3 +14,7 @@ func.func @shapes(%a: memref<16x32xf32>, %b: memref<16x64xf32>, %c: memref<16x64
   linalg.matmul ins(%a, %b : memref<16x32xf32>, memref<16x64xf32>) outs(%c : memref<16x64xf32>)
   return
 }
+// A negative tile size is a located pass failure, not an internal error.
+// RUN: echo "func.func @f() { return }" | not mlir-py-opt --linalg-cpu-tile="tile-k=-4" 2>&1 | filecheck %s --check-prefix=NEG
+// NEG: error: 'builtin.module' op option 'tile-k' must be a non-negative tile size, got -4
+// NEG-NOT: internal error
