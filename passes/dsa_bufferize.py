@@ -5,28 +5,33 @@ The function ``@f(tensors) -> tensors`` becomes the kernel ``@f(inputs..., outpu
 attributes {dsa.kernel}`` on ``#dsa.dram`` memrefs (MLIR's destination-passing style: each result is written in
 place into its output argument; an intermediate tensor gets a ``memref.alloc`` in ``#dsa.dram``; a constant
 becomes a read-only ``memref.global``). Each layer (stage 1's ``dsa.layer``, tiled by stage 3's ``dsa.tiles`` /
-``dsa.chunk``) gets its SRAM buffers as ``memref.alloc`` in ``#dsa.sram``, without addresses (stage 5,
+``dsa.chunk``) gets its SRAM buffers as ``memref.alloc`` in ``#dsa.sram``, without addresses (stage 6,
 ``dsa-plan-memory``, places them), and ends with a ``dsa.wait`` on its last tokens, so that a later layer may
 reuse its SRAM.
 
-Schedules (stage 6, software pipelining with tokens, is built in here: each engine op names the tokens it really
-depends on, so DMA overlaps compute):
+The program is *sequential* (stage 5, ``dsa-schedule``, pipelines it): one SRAM buffer per streamed tile role,
+and each tile loop carries a token chain so that iteration i waits for iteration i−1 where they share a buffer.
+The schedule's decisions are written as attributes, as the clients of MLIR's ``scf::pipelineForLoop`` supply a
+schedule: ``dsa.pipeline = "name"`` on a tile loop that may be software-pipelined, ``dsa.rotate = "name"`` on
+each buffer whose contents do not live from one of its iterations to the next (it may be double-buffered).
 
 * **matmul / batch_matmul / conv2d** — output-stationary blocks of ``bm × bn`` accumulator tiles; per K step the
-  A and B tiles are loaded into one half of ping-pong buffers (the loads of step g wait only for the primitives
-  of step g−2, which read that half), ``bm·bn`` ``dsa.matmul`` primitives accumulate (``accumulate`` false on the
-  first K step) and apply the fused post-processing (``bias``, ``relu``, ``clip``) into an output tile; the block is
-  stored by masked DMA (partial tiles clipped) while the next block computes into the other accumulator half.
+  A and B tiles are loaded (after the primitives of the previous step, which read them), ``bm·bn``
+  ``dsa.matmul`` primitives accumulate (``accumulate`` false on the first K step; after the loads and after the
+  previous block's stores, which read the output tiles) and apply the fused post-processing (``bias``, ``relu``,
+  ``clip``) into an output tile; the block is stored by masked DMA (partial tiles clipped). The A/B tiles rotate
+  over the K loop, the accumulator and output tiles over the block loop.
   A conv is the im2col matmul ``Oᵀ[p, f] = Xcolᵀ[p, k] · Wᵀ[k, f]`` (k = (c, kh, kw), p = output positions of
   one output row, f = filters): each row of the Xcol tile (one k, N positions) is one strided DMA read of the
   input image (stride = the conv stride, zero padding = masked reads outside the image), so the Toeplitz matrix
   is never materialized; the lhs is read transposed by the primitive (``transpose_lhs``), and the packed
   filter blocks (stage 2) stream as B tiles; the output tile [p, f] is scattered to NCHW by a permuted DMA store.
 * **elementwise** — chunks of the flattened tensor (whole trailing dimensions, the last one rounded up to 16
-  elements, masked) loaded into ping-pong buffers, one ``dsa.vector`` per chunk (add/sub/mul/max/min/copy with
-  relu/clip), stored by DMA.
+  elements, masked) loaded into SRAM (rotated over the chunks), one ``dsa.vector`` per chunk
+  (add/sub/mul/max/min/copy with relu/clip), stored by DMA.
 * **max pooling** — per image, block of 16 channels and band of output rows (as many as fit in half the SRAM,
-  double-buffered), the input rows are gathered channels-last (a DMA permutation) and pooled by
+  room for ``dsa-schedule``'s double buffers), the input rows are gathered channels-last (a DMA permutation) and
+  pooled by
   ``dsa.maxpool`` on the sort unit; **sum pooling** adds the ``KH·KW`` strided views of the input
   on the vector unit.
 * **fill** — one SRAM tile filled by ``dsa.fill``, stored over every chunk; **transpose** — a DMA gather with a
@@ -154,9 +159,11 @@ class Emitter:
         return out[::-1]
 
     @contextmanager
-    def loop(self, ub: int, carried: Sequence[str], results: str, layer: str = "") -> Iterator[tuple[str, list[str]]]:
+    def loop(self, ub: int, carried: Sequence[str], results: str, layer: str = "",
+             pipeline: str = "") -> Iterator[tuple[str, list[str]]]:
         """``results = scf.for %iv = 0 to ub iter_args(tokens)``; the body must end with :meth:`yield_`. A
-        ``layer`` name becomes the loop's ``dsa.layer`` attribute (the simulator's per-layer statistics)."""
+        ``layer`` name becomes the loop's ``dsa.layer`` attribute (the simulator's per-layer statistics), a
+        ``pipeline`` name its ``dsa.pipeline`` attribute (a loop ``dsa-schedule`` software-pipelines)."""
         iv = self.new("iv")
         args = [self.new("t") for _ in carried]
         head = f"scf.for {iv} = {self.c(0)} to {self.c(ub)} step {self.c(1)}"
@@ -167,7 +174,8 @@ class Emitter:
         self.ind += 1
         yield iv, args
         self.ind -= 1
-        self.w("}" + (f' {{dsa.layer = "{layer}"}}' if layer else ""))
+        attrs = ([f'dsa.layer = "{layer}"'] if layer else []) + ([f'dsa.pipeline = "{pipeline}"'] if pipeline else [])
+        self.w("}" + (f" {{{', '.join(attrs)}}}" if attrs else ""))
 
     def yield_(self, vals: Sequence[str]) -> None:
         self.w("scf.yield " + ", ".join(vals) + (" : " + ", ".join([TOK] * len(vals)) if vals else ""))
@@ -204,6 +212,7 @@ class Lowering:
         #: layer name -> location of the op it comes from (the kernel's layer loops are located there)
         self.layer_locs: dict[str, Any] = {}
         self.gcount = 0
+        self.pcount = 0
         #: ops left for the control processor, in program order (see :meth:`fallback`)
         self.fallbacks: list[Operation] = []
 
@@ -252,10 +261,18 @@ class Lowering:
         self.dram[v] = (r, shape)
         return self.dram[v]
 
-    def sram(self, shape: Sequence[int]) -> str:
+    def sram(self, shape: Sequence[int], rotate: str = "") -> str:
+        """A new SRAM buffer; ``rotate`` names the tile loop over whose iterations its contents do not live
+        (``dsa.rotate``: ``dsa-schedule`` double-buffers it over that loop)."""
         r = self.E.new("s")
-        self.E.w(f"{r} = memref.alloc() : {memref(shape, 'sram')}")
+        attr = f' {{dsa.rotate = "{rotate}"}}' if rotate else ""
+        self.E.w(f"{r} = memref.alloc(){attr} : {memref(shape, 'sram')}")
         return r
+
+    def pipeline_name(self, op: Operation, what: str) -> str:
+        """A unique ``dsa.pipeline`` name for a tile loop of ``op``'s layer."""
+        self.pcount += 1
+        return f"{self.layer(op)}.{what}{self.pcount}"
 
     def layer(self, op: Operation) -> str:
         """The layer name of ``op`` (its ``dsa.layer``, else the op name), remembered with its location."""
@@ -320,10 +337,11 @@ class Lowering:
         else:
             a_name, a_shape = self.src(op.inputs[0], op)  # type: ignore[attr-defined]
             b_name, b_shape = self.src(op.inputs[1], op)  # type: ignore[attr-defined]
-        abuf = self.sram((2, bm, n, n))
-        bbuf = self.sram((2, bn, n, n))
-        cbuf = self.sram((2, bm, bn, n, n))
-        obuf = self.sram((2, bm, bn, n, n)) if has_post else cbuf
+        kname, bname = self.pipeline_name(op, "k"), self.pipeline_name(op, "blocks")
+        abuf = self.sram((bm, n, n), kname)
+        bbuf = self.sram((bn, n, n), kname)
+        cbuf = self.sram((bm, bn, n, n), bname)
+        obuf = self.sram((bm, bn, n, n), bname) if has_post else cbuf
         ready = E.join([])
         if post.bias is not None:
             bias_name, bshape = self.src(post.bias, op)
@@ -333,18 +351,17 @@ class Lowering:
                 f"{{dsa.layer = \"{self.layer(op)}\"}} : "
                 f"{memref(bshape, 'dram')}, {memref((tn, n), 'sram')}")
             ready = tbias
-        tt = memref((2, bm, n, n), "sram"), memref((2, bn, n, n), "sram"), memref((2, bm, bn, n, n), "sram")
+        tt = memref((bm, n, n), "sram"), memref((bn, n, n), "sram"), memref((bm, bn, n, n), "sram")
         res = E.new("blk")
-        with E.loop(nb * gm * gn, [ready] * 4, res + ":4", self.layer(op)) as (blk, (tm1, tm2, ts1, ts2)):
+        # sequential: the block's K steps wait for the previous block's primitives (tc), its primitives for the
+        # previous block's stores (ts); a K step's loads wait for the previous step's primitives (kt)
+        with E.loop(nb * gm * gn, [ready] * 2, res + ":2", self.layer(op), bname) as (blk, (tc, ts)):
             bidx, bi, bj = E.delinearize(blk, (nb, gm, gn))
-            cs = E.rem(blk, 2)
             kres = E.new("k")
-            with E.loop(tk, [tm1, tm2], kres + ":2") as (kk, (p1, p2)):
-                g = E.add(E.mul(blk, tk), kk)
-                slot = E.rem(g, 2)
+            with E.loop(tk, [tc], kres, pipeline=kname) as (kk, (kt,)):
                 # A tiles (conv: im2col rows gathered from the image)
                 la = E.new("la")
-                with E.loop(bm, [p2], la) as (ii, (ta,)):
+                with E.loop(bm, [kt], la) as (ii, (ta,)):
                     mt = E.add(E.mul(bi, bm), ii)
                     if conv:
                         oh = E.div(mt, owt)
@@ -361,8 +378,8 @@ class Lowering:
                             ww = E.arith("subi", ww, pl) if pl else ww
                             tok = E.new("tok")
                             E.w(f"{tok} = dsa.dma_load {x_name}[{E.v(bidx)}, {E.v(c)}, {E.v(hh)}, {E.v(ww)}] "
-                                f"[1, 1, 1, {n}] strides [1, 1, 1, {sw}] masked into {abuf}[{E.v(slot)}, {E.v(ii)}, "
-                                f"{r}]{after([p2])} : {memref(x_shape, 'dram')}, {tt[0]}")
+                                f"[1, 1, 1, {n}] strides [1, 1, 1, {sw}] masked into {abuf}[{E.v(ii)}, "
+                                f"{r}]{after([kt])} : {memref(x_shape, 'dram')}, {tt[0]}")
                             E.yield_([tok])
                         E.yield_([lr])
                     else:
@@ -371,7 +388,7 @@ class Lowering:
                         box = ([1] if len(a_shape) == 3 else []) + [n, n]
                         tok = E.new("tok")
                         E.w(f"{tok} = dsa.dma_load {a_name}[{', '.join(idx)}] {ints(box)}{ab_mask} into "
-                            f"{abuf}[{E.v(slot)}, {E.v(ii)}]{after([p2])} : {memref(a_shape, 'dram')}, {tt[0]}")
+                            f"{abuf}[{E.v(ii)}]{after([kt])} : {memref(a_shape, 'dram')}, {tt[0]}")
                         E.yield_([tok])
                 lb = E.new("lb")
                 with E.loop(bn, [la], lb) as (jj, (_tb,)):
@@ -379,18 +396,17 @@ class Lowering:
                     tok = E.new("tok")
                     if conv:
                         E.w(f"{tok} = dsa.dma_load {b_name}[{E.v(kk)}, {E.v(nt)}, {E.c(0)}, {E.c(0)}] [1, 1, {n}, {n}] "
-                            f"masked into {bbuf}[{E.v(slot)}, {jj}]{after([p2])} : {memref(pshape, 'dram')}, {tt[1]}")
+                            f"masked into {bbuf}[{jj}]{after([kt])} : {memref(pshape, 'dram')}, {tt[1]}")
                     elif tb:
                         E.w(f"{tok} = dsa.dma_load {b_name}[{E.v(E.mul(nt, n))}, {E.v(E.mul(kk, n))}] [{n}, {n}]"
-                            f"{ab_mask} into {bbuf}[{E.v(slot)}, {jj}]{after([p2])} : {memref(b_shape, 'dram')}, "
-                            f"{tt[1]}")
+                            f"{ab_mask} into {bbuf}[{jj}]{after([kt])} : {memref(b_shape, 'dram')}, {tt[1]}")
                     else:
                         idx = ([E.v(bidx)] if len(b_shape) == 3 else []) + [E.v(E.mul(kk, n)), E.v(E.mul(nt, n))]
                         box = ([1] if len(b_shape) == 3 else []) + [n, n]
                         E.w(f"{tok} = dsa.dma_load {b_name}[{', '.join(idx)}] {ints(box)}{ab_mask} into "
-                            f"{bbuf}[{E.v(slot)}, {jj}]{after([p2])} : {memref(b_shape, 'dram')}, {tt[1]}")
+                            f"{bbuf}[{jj}]{after([kt])} : {memref(b_shape, 'dram')}, {tt[1]}")
                     E.yield_([tok])
-                start = E.join([lb, ts2])
+                start = E.join([lb, ts])
                 acc = E.new("acc")
                 E.w(f"{acc} = arith.cmpi ne, {E.v(kk)}, {E.c(0)} : index")
                 mres = E.new("mm")
@@ -398,12 +414,12 @@ class Lowering:
                     mj = E.new("mj")
                     with E.loop(bn, [start], mj) as (jj, (_t2,)):
                         tok = E.new("tok")
-                        s = (f"{tok} = dsa.matmul {abuf}[{E.v(slot)}, {ii}], {bbuf}[{E.v(slot)}, {jj}], "
-                             f"{cbuf}[{E.v(cs)}, {ii}, {jj}] accumulate({acc})" + (" transpose_lhs" if conv else "") +
+                        s = (f"{tok} = dsa.matmul {abuf}[{ii}], {bbuf}[{jj}], "
+                             f"{cbuf}[{ii}, {jj}] accumulate({acc})" + (" transpose_lhs" if conv else "") +
                              (" transpose_rhs" if tb else ""))
                         types = [tt[0], tt[1], tt[2]]
                         if has_post:
-                            s += f" -> {obuf}[{E.v(cs)}, {ii}, {jj}]"
+                            s += f" -> {obuf}[{ii}, {jj}]"
                             types.append(tt[2])
                         if post.bias is not None:  # a block overhanging the last tile column reuses its bias
                             bcol = E.add(E.mul(bj, bn), jj)
@@ -418,31 +434,30 @@ class Lowering:
                         E.w(s + f"{after([start])} : {', '.join(types)}")
                         E.yield_([tok])
                     E.yield_([mj])
-                E.yield_([mres, p1])
+                E.yield_([mres])
             # store the block (after its last primitive)
-            last = f"{kres}#0"
             st = E.new("st")
-            with E.loop(bm, [last], st) as (ii, (_t3,)):
+            with E.loop(bm, [kres], st) as (ii, (_t3,)):
                 sj = E.new("sj")
-                with E.loop(bn, [last], sj) as (jj, (_t4,)):
+                with E.loop(bn, [kres], sj) as (jj, (_t4,)):
                     mt = E.add(E.mul(bi, bm), ii)
                     nt = E.add(E.mul(bj, bn), jj)
                     tok = E.new("tok")
                     if conv:
                         oh = E.div(mt, owt)
                         ow0 = E.mul(E.rem(mt, owt), n)
-                        E.w(f"{tok} = dsa.dma_store {obuf}[{E.v(cs)}, {ii}, {jj}] into {out_name}[{E.v(bidx)}, "
+                        E.w(f"{tok} = dsa.dma_store {obuf}[{ii}, {jj}] into {out_name}[{E.v(bidx)}, "
                             f"{E.v(E.mul(nt, n))}, {E.v(oh)}, {E.v(ow0)}] [1, {n}, 1, {n}] permutation [0, 2, 3, 1] "
-                            f"masked{after([last])} : {tt[2]}, {memref(out_shape, 'dram')}")
+                            f"masked{after([kres])} : {tt[2]}, {memref(out_shape, 'dram')}")
                     else:
                         idx = ([E.v(bidx)] if len(out_shape) == 3 else []) + [E.v(E.mul(mt, n)), E.v(E.mul(nt, n))]
                         box = ([1] if len(out_shape) == 3 else []) + [n, n]
-                        E.w(f"{tok} = dsa.dma_store {obuf}[{E.v(cs)}, {ii}, {jj}] into {out_name}[{', '.join(idx)}] "
-                            f"{ints(box)}{ab_mask}{after([last])} : {tt[2]}, {memref(out_shape, 'dram')}")
+                        E.w(f"{tok} = dsa.dma_store {obuf}[{ii}, {jj}] into {out_name}[{', '.join(idx)}] "
+                            f"{ints(box)}{ab_mask}{after([kres])} : {tt[2]}, {memref(out_shape, 'dram')}")
                     E.yield_([tok])
                 E.yield_([sj])
-            E.yield_([last, f"{kres}#1", st, ts1])
-        E.w(f"dsa.wait {res}#0, {res}#2, {res}#3")
+            E.yield_([kres, st])
+        E.w(f"dsa.wait {res}#0, {res}#1")
         self.dram[op.results[0]] = (out_name, out_shape)
 
     # --- streamed layers --------------------------------------------------------------------------------------
@@ -458,7 +473,7 @@ class Lowering:
             inner *= shape[j]
         if j == len(shape) - 1:  # one row per chunk (a row longer than the chunk is still one chunk)
             box = [1] * (len(shape) - 1) + [last]
-            return j, 1, box, last
+            return j, shape[-1], box, last  # the whole last dimension at once: one chunk per row
         per = inner // shape[j]
         a = max(1, min(shape[j], chunk // per))
         box = [1] * j + [a] + shape[j + 1:-1] + [last]
@@ -491,37 +506,36 @@ class Lowering:
         j, a, box, count = self.chunking(shape, ch.values[0] if isinstance(ch, DenseArrayAttr) else CHUNK)
         nchunks = math.prod(shape[:j]) * math.ceil(shape[j] / a)
         E.w(f"// layer {self.layer_attr(op)}: {op.name} on the vector unit, {nchunks} chunk(s) of {count} elements")
-        tt = memref((2, count), "sram")
-        xb = [self.sram((2, count)) for _ in srcs]
-        ob = self.sram((2, count))
+        tt = memref((count,), "sram")
+        # sequential: chunk i's loads wait for the store of chunk i-1 (which read the output buffer last)
+        pname = self.pipeline_name(op, "chunks") if fill is None else ""
+        xb = [self.sram((count,), pname) for _ in srcs]
+        ob = self.sram((count,), pname)
         ready = E.join([])
         if fill is not None:
             ready = E.new("tf")
-            E.w(f"{ready} = dsa.fill {ob}[{E.c(0)}] with {_fmt(fill)} : {tt}")
+            E.w(f"{ready} = dsa.fill {ob}[] with {_fmt(fill)} : {tt}")
         dt = memref(shape, "dram")
         res = E.new("ch")
-        with E.loop(nchunks, [ready] * 4, res + ":4", self.layer(op)) as (i, (v1, v2, s1, s2)):
-            slot = E.rem(i, 2) if fill is None else 0
+        with E.loop(nchunks, [ready], res, self.layer(op), pname) as (i, (t,)):
             origin = ", ".join(self.chunk_origin(i, shape, j, a))
             loads = []
             for (name, _s), b in zip(srcs, xb):
-                t = E.new("ld")
-                E.w(f"{t} = dsa.dma_load {name}[{origin}] {ints(box)} masked into {b}[{E.v(slot)}]{after([v2])} : "
-                    f"{dt}, {tt}")
-                loads.append(t)
+                ld = E.new("ld")
+                E.w(f"{ld} = dsa.dma_load {name}[{origin}] {ints(box)} masked into {b}[]{after([t])} : {dt}, {tt}")
+                loads.append(ld)
             if fill is None:
                 v = E.new("vec")
                 post = (" relu" if relu else "") + (f" clip({_fmt(clip[0])}, {_fmt(clip[1])})" if clip else "")
-                operands = ", ".join(f"{b}[{E.v(slot)}]" for b in xb)
-                E.w(f"{v} = dsa.vector {kind} {operands} into {ob}[{E.v(slot)}]{post}{after([*loads, s2])} : "
+                operands = ", ".join(f"{b}[]" for b in xb)
+                E.w(f"{v} = dsa.vector {kind} {operands} into {ob}[]{post}{after(loads)} : "
                     f"{', '.join([tt] * (len(xb) + 1))}")
             else:
-                v = v1
+                v = t
             s = E.new("st")
-            E.w(f"{s} = dsa.dma_store {ob}[{E.v(slot)}] into {out_name}[{origin}] {ints(box)} masked{after([v])} : "
-                f"{tt}, {dt}")
-            E.yield_([v, v1, s, s1])
-        E.w(f"dsa.wait {res}#0, {res}#2, {res}#3")
+            E.w(f"{s} = dsa.dma_store {ob}[] into {out_name}[{origin}] {ints(box)} masked{after([v])} : {tt}, {dt}")
+            E.yield_([s])
+        E.w(f"dsa.wait {res}")
 
     def fill(self, op: FillOp) -> None:
         val = scalar_const(op.inputs[0])
@@ -630,27 +644,28 @@ class Lowering:
                 raise _located(op, f"the DSA lowering cannot fit one row band of this max pooling in SRAM ({cb} "
                                f"channels of {kh} x {w} inputs)")
             hin, bands = (rows - 1) * sh + kh, math.ceil(oh / rows)
-            ib = self.sram((2, hin, w, cb))
-            ob = self.sram((2, rows, ow, cb))
-            in_t, out_t = memref((2, hin, w, cb), "sram"), memref((2, rows, ow, cb), "sram")
+            pname = self.pipeline_name(op, "bands")
+            ib = self.sram((hin, w, cb), pname)
+            ob = self.sram((rows, ow, cb), pname)
+            in_t, out_t = memref((hin, w, cb), "sram"), memref((rows, ow, cb), "sram")
             res = E.new("pl")
-            with E.loop(nb * gc * bands, [ready] * 4, res + ":4", self.layer(op)) as (i, (v1, v2, s1, s2)):
+            # sequential: band i's load waits for the store of band i-1
+            with E.loop(nb * gc * bands, [ready], res, self.layer(op), pname) as (i, (t,)):
                 b, g, band = E.delinearize(i, (nb, gc, bands))
-                slot = E.rem(i, 2)
                 c0 = E.mul(g, cb)
                 r0 = E.mul(band, rows)
                 h0 = E.mul(r0, sh)
                 ld = E.new("ld")
                 E.w(f"{ld} = dsa.dma_load {x_name}[{E.v(b)}, {E.v(c0)}, {E.v(h0)}, {E.c(0)}] [1, {cb}, {hin}, {w}] "
-                    f"permutation [0, 2, 3, 1] masked into {ib}[{E.v(slot)}]{after([v2])} : {dx}, {in_t}")
+                    f"permutation [0, 2, 3, 1] masked into {ib}[]{after([t])} : {dx}, {in_t}")
                 v = E.new("mp")
-                E.w(f"{v} = dsa.maxpool {ib}[{E.v(slot)}] window [{kh}, {kw}] strides [{sh}, {sw}] into "
-                    f"{ob}[{E.v(slot)}]{after([ld, s2])} : {in_t}, {out_t}")
+                E.w(f"{v} = dsa.maxpool {ib}[] window [{kh}, {kw}] strides [{sh}, {sw}] into "
+                    f"{ob}[]{after([ld])} : {in_t}, {out_t}")
                 st = E.new("st")
-                E.w(f"{st} = dsa.dma_store {ob}[{E.v(slot)}] into {o_name}[{E.v(b)}, {E.v(c0)}, {E.v(r0)}, {E.c(0)}] "
+                E.w(f"{st} = dsa.dma_store {ob}[] into {o_name}[{E.v(b)}, {E.v(c0)}, {E.v(r0)}, {E.c(0)}] "
                     f"[1, {cb}, {rows}, {ow}] permutation [0, 2, 3, 1] masked{after([v])} : {out_t}, {do}")
-                E.yield_([v, v1, st, s1])
-            E.w(f"dsa.wait {res}#0, {res}#2, {res}#3")
+                E.yield_([st])
+            E.w(f"dsa.wait {res}")
             return
         # sum (or dilated max): combine the KH·KW strided views on the vector unit
         kind = "max" if is_max else "add"

@@ -13,10 +13,14 @@ Stages, each a pass of its own (``--mlir-print-ir-after-all`` shows the IR after
 2. ``dsa-layout`` — conv as an im2col matmul, filters packed into N×N blocks at compile time;
 3. ``dsa-tile`` — N×N tiling, output blocks sized to the SRAM, padding efficiency per layer, located error when
    not even one tile set fits;
-4. ``dsa-bufferize`` — tensors to ``#dsa.dram``/``#dsa.sram`` memrefs and the engine programs, software-pipelined
-   with tokens (ping-pong buffers: DMA of the next tiles overlaps the primitives of the current ones, stores
-   overlap the next block) — the scheduling stage is part of this code generation;
-5. ``dsa-plan-memory`` — liveness and Greedy-by-Size static offsets (``dsa.buffer at OFFSET``), peak and lower
+4. ``dsa-bufferize`` — tensors to ``#dsa.dram``/``#dsa.sram`` memrefs and the engine programs as a sequential
+   program (one SRAM buffer per streamed tile role, each iteration of a tile loop waiting for the previous one),
+   with the schedule's decisions as attributes (``dsa.pipeline`` loops, ``dsa.rotate`` buffers);
+5. ``dsa-schedule`` — software pipelining (modulo variable expansion): rotated buffers become ping-pong pairs
+   indexed by the iteration's parity and the loop-carried tokens that only protected them wait two iterations
+   back, so the DMA of the next tiles overlaps the primitives of the current ones and stores overlap the next
+   block;
+6. ``dsa-plan-memory`` — liveness and Greedy-by-Size static offsets (``dsa.buffer at OFFSET``), peak and lower
    bound of the SRAM and DRAM pools on the kernel.
 
 docs/lower-to-dsa.md describes the whole pipeline with examples.
@@ -42,7 +46,7 @@ def build(pm: Any, options: dict[str, Any]) -> None:
     target = f"n={options['n']} sram-kib={options['sram-kib']}"
     front = [p for p in FRONT if p in PASS_REGISTRY]
     pm.add(",".join([*front, f"linalg-specialize-generic-ops{{ops={','.join(SPECIALIZE)}}}", "dsa-fuse", f"dsa-layout{{{target}}}", f"dsa-tile{{{target}}}",
-                     "dsa-bufferize", "dsa-plan-memory"]))
+                     "dsa-bufferize", "dsa-schedule", "dsa-plan-memory"]))
 
 
 register_pipeline(

@@ -7,7 +7,8 @@ roofline bounds) execution of ``dsa`` programs. docs/dsa.md describes the machin
     result.report.to_dict()["mac_utilization"]
 
 Modules: :mod:`.machine` (memories, accesses, energy table), :mod:`.ops` (what each op computes and costs),
-:mod:`.simulator` (the interpreter and the timing model), :mod:`.batch` (batched loop nests), :mod:`.report`.
+:mod:`.simulator` (the interpreter and the timing model), :mod:`.batch` (batched loop nests), :mod:`.replay`
+(their timing by compiled token flow), :mod:`.report`.
 """
 
 from __future__ import annotations

@@ -7,21 +7,24 @@ with exactly the results of running the nest iteration by iteration.
    sequential program order (``seq``, from the loop trip counts and op positions). Inner trip counts must not
    depend on outer iterations.
 2. **Dependences**: on every memory the nest writes, each instance's footprint becomes a *tile* (equal footprint
-   ⇔ same tile; distinct tiles must not share a byte, checked by stamping tile ids into a scratch array). Each
-   read instance is matched to the last write of its tile earlier in program order (a sort and a binary search),
-   or to the memory as it was before the nest.
+   ⇔ same tile). Each read instance is matched to the last write of its tile earlier in program order (a sort
+   and a binary search), or to the memory as it was before the nest. Tiles that share bytes with another tile
+   (found by stamping tile ids into a scratch array: a 16×16 tile filled by 16 row loads) are matched element by
+   element instead, each element read to the last write of its address.
 3. **Execute** the ops in a topological order of those producer→consumer edges (loop distribution: legal because
    every value is read from the exact instance that produced it, whatever the order). An op reading its own
    earlier results (an accumulation chain) runs in *waves*: instances whose producers are all done.
 4. **Commit** the last write of every tile to memory, and count the work (bytes, MACs, energy) of all instances.
 
 Anything else returns "not done" and the caller runs the nest tile by tile: a cycle between two ops (loop
-distribution would be illegal), tiles that partially overlap, non-uniform inner trip counts. The nest is
+distribution would be illegal), an op reading part of a tile it wrote itself, partially overlapping tiles of
+different element types, non-uniform inner trip counts. After each chunk the caller times it (:mod:`.replay`). The nest is
 processed in chunks of outer iterations so that no array grows beyond about :data:`CHUNK_ELEMENTS` elements.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -38,6 +41,10 @@ if TYPE_CHECKING:
 #: elements (all instances, all tile operands) processed per chunk
 CHUNK_ELEMENTS = 1 << 24
 _TOKEN = object()
+#: writes the last write of every tile of one memory back to it, given the writers (group, access position)
+Commit = Callable[[list[tuple["Group", int]]], None]
+#: called after each executed chunk with its groups, the inner loops' trip counts and its iterations [t0, t1)
+OnChunk = Callable[[list["Group"], dict[Operation, int], int, int], None]
 
 
 class _Fallback(Exception):
@@ -61,8 +68,9 @@ class Group:
         self.flags: np.ndarray | None = None
         #: per write access (by position in acc): the produced data, (n, *shape)
         self.outputs: dict[int, np.ndarray] = {}
-        #: per read access position: (writer ids (n,), writer instance (n,)) or None (read-only memory)
-        self.reads: dict[int, tuple[np.ndarray, np.ndarray] | None] = {}
+        #: per read access position: (writer ids (n,), writer instance (n,)), per element sources, or None (memory
+        #: the nest does not write)
+        self.reads: dict[int, tuple[np.ndarray, np.ndarray] | ElementSources | None] = {}
         self.writes: dict[int, int] = {}  # access position -> global writer id
         #: waves: the length of the chain of own instances feeding each instance, and the chain's first instance
         self.depth: np.ndarray | None = None
@@ -70,17 +78,22 @@ class Group:
         self.prev: np.ndarray | None = None
 
 
-def run_batched(sim: Simulator, loop: Operation, lb: int, step: int, trips: int) -> int:
+def run_batched(sim: Simulator, loop: Operation, lb: int, step: int, trips: int,
+                on_chunk: OnChunk | None = None) -> int:
     """Execute the data effects of the first iterations of ``loop``; returns how many (0: none, run it tile by
-    tile; ``trips``: all). Runtime errors (an out-of-bounds box) are raised as located diagnostics."""
+    tile; ``trips``: all). After each chunk of iterations ``t0 <= t < t1``, ``on_chunk(groups, inner trip counts,
+    t0, t1)`` (the timing: :mod:`.replay`). Runtime errors (an out-of-bounds box) are raised as located
+    diagnostics."""
     done = 0
     per_iter = 0
     while done < trips:
         chunk = 1 if per_iter == 0 else max(1, min(trips - done, CHUNK_ELEMENTS // max(per_iter, 1)))
         try:
-            elements = _run_chunk(sim, loop, lb, step, done, done + chunk)
+            elements, groups, inner = _run_chunk(sim, loop, lb, step, done, done + chunk)
         except _Fallback:
             return done
+        if on_chunk is not None:
+            on_chunk(groups, inner, done, done + chunk)
         per_iter = max(1, elements // chunk)
         done += chunk
     return done
@@ -98,8 +111,10 @@ def _uniform(x: Any) -> int:
     return int(a.flat[0]) if a.ndim else int(a)
 
 
-def _enumerate(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1: int) -> list[Group]:
+def _enumerate(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1: int
+               ) -> tuple[list[Group], dict[Operation, int]]:
     values: dict[Any, Any] = {}
+    inner: dict[Operation, int] = {}
     env = sim.env
     groups: dict[Operation, Group] = {}
 
@@ -119,7 +134,7 @@ def _enumerate(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1:
                 lo, hi, st = (_uniform(get(v, depth)) for v in o.operands[:3])
                 if st <= 0:
                     raise _Fallback("non-positive step")
-                n = len(range(lo, hi, st))
+                n = inner[o] = len(range(lo, hi, st))
                 body = o.regions[0].blocks[0]
                 values[body.args[0]] = (lo + st * np.arange(n, dtype=np.int64)).reshape((1,) * (depth + 1) + (n,))
                 for a in body.args[1:]:
@@ -176,7 +191,7 @@ def _enumerate(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1:
                 off += n * s
 
     number(items, np.arange(n0, dtype=np.int64) * size(items), 0, (n0,))
-    return list(groups.values())
+    return list(groups.values()), inner
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -184,8 +199,9 @@ def _enumerate(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _run_chunk(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1: int) -> int:
-    groups = _enumerate(sim, loop, lb, step, t0, t1)
+def _run_chunk(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1: int
+               ) -> tuple[int, list[Group], dict[Operation, int]]:
+    groups, inner = _enumerate(sim, loop, lb, step, t0, t1)
     elements = 0
     for g in groups:
         g.acc = g.info.accesses(g.args, g.n)
@@ -204,25 +220,21 @@ def _run_chunk(sim: Simulator, loop: Operation, lb: int, step: int, t0: int, t1:
                 g.outputs[p] = np.empty((g.n, *a.shape), dtype=a.dtype)  # filled by _execute
             elif id(a.mem) not in written:
                 g.reads[p] = None
-    finals: list[tuple[np.ndarray, np.ndarray]] = []
-    for mem_id in written:
-        finals.append(_dependences(groups, mem_id))
+    commits = [_dependences(groups, mem_id, writers) for mem_id in written]
     order = _topological(groups, writers)
     for g in order:
         _execute(g, writers)
-    for wid, inst in finals:
-        for w in np.unique(wid):
-            g, p = writers[int(w)]
-            sel = inst[wid == w]
-            g.acc[p].scatter(np.take(g.outputs[p], sel, axis=0), sel)
+    for commit in commits:
+        commit(writers)
     for g in groups:
         g.info.record(sim.stats_for(g.info.layer), g.acc, g.flags)
-    return elements
+    return elements, groups, inner
 
 
-def _dependences(groups: list[Group], mem_id: int) -> tuple[np.ndarray, np.ndarray]:
-    """Resolve the reads of memory ``mem_id`` to their producers; returns the last write of each tile (writer
-    ids, instances) for the commit."""
+def _dependences(groups: list[Group], mem_id: int, writers: list[tuple[Group, int]]) -> Commit:
+    """Resolve the reads of memory ``mem_id`` to their producers (whole tiles when the footprints are equal or
+    disjoint, else element by element: :func:`_element_dependences`); returns the commit of the last write of each
+    tile."""
     accs = [(g, p, a) for g in groups for p, a in enumerate(g.acc) if id(a.mem) == mem_id]
     # a tile is (footprint shape, base, mask): equal tiles have equal footprints
     sigs: dict[Any, int] = {}
@@ -274,8 +286,13 @@ def _dependences(groups: list[Group], mem_id: int) -> tuple[np.ndarray, np.ndarr
     all_tile = np.concatenate([s[1] for s in spans])
     stamp = np.full(len(mem.data) // unit, -1, dtype=np.int32)
     stamp[all_idx] = all_tile
-    if not (stamp[all_idx] == all_tile).all():
-        raise _Fallback("tiles partially overlap")
+    back = stamp[all_idx]
+    lost = back != all_tile
+    conflict: np.ndarray | None = None
+    if lost.any():  # the tiles sharing a byte with another tile: resolved element by element below
+        conflict = np.zeros(len(first), dtype=bool)
+        conflict[all_tile[lost]] = True
+        conflict[back[lost]] = True
     # writes and reads of every tile in program order (a read at seq s precedes the write of the same instance)
     w_tile, w_key, w_id, w_inst, r_list = [], [], [], [], []
     for i, (g, p, a) in enumerate(accs):
@@ -300,7 +317,120 @@ def _dependences(groups: list[Group], mem_id: int) -> tuple[np.ndarray, np.ndarr
         at = np.maximum(at, 0)
         g.reads[p] = (np.where(ok, wid[at], -1), np.where(ok, winst[at], 0))
     last = np.append(wt[1:] != wt[:-1], True)
-    return wid[last], winst[last]
+    elements: Commit | None = None
+    if conflict is not None:
+        elements = _element_dependences(accs, tile_of, conflict, writers)
+        last &= ~conflict[wt]
+    fwid, finst = wid[last], winst[last]
+
+    def commit(writers: list[tuple[Group, int]]) -> None:
+        for w in np.unique(fwid):
+            g, p = writers[int(w)]
+            sel = finst[fwid == w]
+            g.acc[p].scatter(np.take(g.outputs[p], sel, axis=0), sel)
+        if elements is not None:
+            elements(writers)
+
+    return commit
+
+
+class ElementSources:
+    """Where each element of a read access comes from when tiles partially overlap: ``wid[i, e]`` the writer id
+    (-1: memory as before the nest, or a masked-out element) and ``pos[i, e]`` the element's index in that
+    writer's flattened outputs (instance · tile size + element)."""
+
+    __slots__ = ("wid", "pos")
+
+    def __init__(self, wid: np.ndarray, pos: np.ndarray):
+        self.wid, self.pos = wid, pos
+
+
+def _whole_tiles(src: ElementSources, writers: list[tuple[Group, int]]
+                 ) -> ElementSources | tuple[np.ndarray, np.ndarray]:
+    """``src`` as whole-tile sources (writer ids, instances) when every instance reads one whole tile that one
+    instance wrote (or only memory): an accumulator read after its write, say, even though other tiles of the
+    memory overlap partially; else ``src``."""
+    wid, pos = src.wid, src.pos
+    if not wid.size or not (wid == wid[:, :1]).all():
+        return src
+    w = wid[:, 0]
+    winst = np.zeros(len(w), dtype=np.int64)
+    e = wid.shape[1]
+    for x in np.unique(w[w >= 0]):
+        g, p = writers[int(x)]
+        if g.acc[p].pattern.size != e:
+            return src
+        m = w == x
+        winst[m] = pos[m, 0] // e
+        if not (pos[m] == winst[m, None] * e + np.arange(e)).all():
+            return src
+    return w, winst
+
+
+def _element_dependences(accs: list[tuple[Group, int, Access]], tile_of: list[np.ndarray], conflict: np.ndarray,
+                         writers: list[tuple[Group, int]]) -> Commit:
+    """The part of :func:`_dependences` for the ``conflict`` tiles (those sharing bytes with another tile: a 16×16
+    tile read after 16 row loads into it): every element they read is matched to the last write of its address
+    earlier in program order, overriding the whole-tile sources of those instances; returns the commit of the
+    last write of each of their addresses. Needs one element type on the memory; an op reading parts of its own
+    earlier results runs tile by tile (:func:`_topological`)."""
+    dtypes = {a.dtype for _, _, a in accs}
+    if len(dtypes) != 1:
+        raise _Fallback("partially overlapping tiles of different element types")
+    span = 2 * max(int(g.seq.max()) for g, _, _ in accs) + 3
+    mem_len = len(accs[0][2].mem.flat(accs[0][2].dtype))
+    if mem_len * span >= 1 << 62:
+        raise _Fallback("too many elements and instances to order")
+
+    def elements(a: Access, inst: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        idx = a.indices(inst)
+        valid = np.ones(idx.shape, dtype=bool) if a.mask is None else a.mask[inst]
+        return idx, valid
+
+    w_addr, w_key, w_id, w_pos = [], [], [], []
+    for i, (g, p, a) in enumerate(accs):
+        inst = np.flatnonzero(conflict[tile_of[i]])
+        if a.write and len(inst):
+            idx, valid = elements(a, inst)
+            e = idx.shape[1]
+            w_addr.append(idx[valid])
+            w_key.append(np.broadcast_to((2 * g.seq[inst] + 1)[:, None], idx.shape)[valid])
+            w_id.append(np.full(int(valid.sum()), g.writes[p], dtype=np.int64))
+            w_pos.append((inst[:, None] * e + np.arange(e))[valid])
+    if not w_addr:  # only reads overlap: nothing writes their bytes, the whole-tile sources (memory) hold
+        return lambda writers: None
+    addr = np.concatenate(w_addr)
+    wkeys = addr * span + np.concatenate(w_key)
+    order = np.argsort(wkeys, kind="stable")
+    wkeys, addr = wkeys[order], addr[order]
+    wid, wpos = np.concatenate(w_id)[order], np.concatenate(w_pos)[order]
+    for i, (g, p, a) in enumerate(accs):
+        inst = np.flatnonzero(conflict[tile_of[i]])
+        if a.write or not len(inst):
+            continue
+        idx, valid = elements(a, inst)
+        at = np.searchsorted(wkeys, idx * span + (2 * g.seq[inst])[:, None]) - 1
+        ok = valid & (at >= 0) & (addr[np.maximum(at, 0)] == idx)
+        if a.active is not None:
+            ok &= a.active[inst, None]
+        at = np.maximum(at, 0)
+        tw, ti = g.reads[p]  # type: ignore[misc]  # the whole-tile sources of every instance
+        e = len(a.pattern)
+        src = ElementSources(np.repeat(tw[:, None], e, axis=1), ti[:, None] * e + np.arange(e))
+        src.wid[inst] = np.where(ok, wid[at], -1)
+        src.pos[inst] = np.where(ok, wpos[at], 0)
+        g.reads[p] = _whole_tiles(src, writers)
+    last = np.append(addr[1:] != addr[:-1], True)
+    faddr, fwid, fpos = addr[last], wid[last], wpos[last]
+
+    def commit(writers: list[tuple[Group, int]]) -> None:
+        for w in np.unique(fwid):
+            g, p = writers[int(w)]
+            m = fwid == w
+            a = g.acc[p]
+            a.mem.flat(a.dtype)[faddr[m]] = g.outputs[p].reshape(-1)[fpos[m]]
+
+    return commit
 
 
 def _topological(groups: list[Group], writers: list[tuple[Group, int]]) -> list[Group]:
@@ -310,6 +440,13 @@ def _topological(groups: list[Group], writers: list[tuple[Group, int]]) -> list[
         self_src = []
         for _p, r in g.reads.items():
             if r is None:
+                continue
+            if isinstance(r, ElementSources):
+                for w in np.unique(r.wid[r.wid >= 0]):
+                    src = writers[int(w)][0]
+                    if src is g:
+                        raise _Fallback("an op reading parts of its own earlier results")
+                    preds[g.index].add(src.index)
                 continue
             wid, winst = r
             ws = np.unique(wid[wid >= 0])
@@ -487,7 +624,7 @@ def _inputs(g: Group, sel: np.ndarray | None, writers: list[tuple[Group, int]], 
         if a.write or a.role in exclude or (only is not None and a.role not in only):
             continue
         r = g.reads.get(p)
-        if dedupe and a.mask is None:
+        if dedupe and a.mask is None and not isinstance(r, ElementSources):
             # one gather per distinct source: instances along loops the source does not depend on share it
             key = a.base if r is None else np.where(r[0] >= 0, (r[0] << 40) + r[1], a.base)
             rep, kept = _representatives(key, g.shape)
@@ -499,10 +636,19 @@ def _inputs(g: Group, sel: np.ndarray | None, writers: list[tuple[Group, int]], 
     return inputs
 
 
-def _versions(g: Group, a: Access, r: tuple[np.ndarray, np.ndarray], sel: np.ndarray | None, n: int,
-              writers: list[tuple[Group, int]]) -> np.ndarray:
+def _versions(g: Group, a: Access, r: tuple[np.ndarray, np.ndarray] | ElementSources, sel: np.ndarray | None,
+              n: int, writers: list[tuple[Group, int]]) -> np.ndarray:
     """The data access ``a`` reads for instances ``sel``: what its producers wrote (``r``: writer ids and
-    instances, -1 for memory)."""
+    instances, -1 for memory; or the same per element)."""
+    if isinstance(r, ElementSources):
+        data = a.gather(sel)
+        flat = data.reshape(n, -1)
+        ewid, epos = (r.wid, r.pos) if sel is None else (r.wid[sel], r.pos[sel])
+        for w in np.unique(ewid[ewid >= 0]):
+            m = ewid == w
+            wg, wp = writers[int(w)]
+            flat[m] = wg.outputs[wp].reshape(-1)[epos[m]]
+        return data
     wid, winst = (r[0], r[1]) if sel is None else (r[0][sel], r[1][sel])
     w0 = int(wid[0])
     if (wid == w0).all():  # one producer (or none) for all: one gather

@@ -164,6 +164,11 @@ class OpInfo:
         """Cycles of one instance (one number, or (read, compute, write) for the matrix unit)."""
         raise NotImplementedError
 
+    def all_durations(self, acc: list[Access]) -> tuple[int, ...] | list[tuple[int, ...]]:
+        """:meth:`durations` of every instance of ``acc``: one tuple when they are all equal, else one per
+        instance."""
+        return self.durations(acc)
+
     def flags(self, args: list[Any], n: int) -> np.ndarray | None:
         return None
 
@@ -288,6 +293,15 @@ class DmaInfo(OpInfo):
         if dram.mask is None:
             return (self.static_cycles,)
         return (self._cycles(int(dram.mask[0].sum()) * self.elem),)
+
+    def all_durations(self, acc: list[Access]) -> tuple[int, ...] | list[tuple[int, ...]]:
+        dram = acc[0] if self.load else acc[1]
+        if dram.mask is None:
+            return (self.static_cycles,)
+        t = self.target
+        b = dram.mask.sum(axis=1) * self.elem
+        c = np.maximum(np.maximum(-(-b // t.dram_bytes_per_cycle), self.sram_cycles(self.tile_bytes)), 1)
+        return [(x,) for x in c.tolist()]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ engines: reading a tile before the DMA that fills it has completed (a missing to
 another engine still reads it, is a located error.
 
 **Speed**: an ``scf.for`` nest made of index math, dsa ops and inner loops runs *batched*: its data effects are
-executed op by op over all iterations at once (:mod:`.batch`), then it is re-run for timing only, where a loop
+executed op by op over all iterations at once (:mod:`.batch`), then it is timed by its compiled token flow
+(:mod:`.replay`; the interpreter re-runs it without data if that cannot be compiled), where a loop
 whose schedule has reached a steady state (every engine and carried token shifted by the same number of cycles
 per iteration) skips its remaining iterations by extrapolation — exact, since the schedule is a max-plus
 function of that state and the durations do not change from one iteration to the next.
@@ -147,9 +148,9 @@ class Timing:
         lt.busy[e] += cycles
         return end
 
-    def schedule(self, info: OpInfo, acc: list[Any], ready: int) -> int:
-        """Issue one instance of ``info`` whose dependencies complete at ``ready``; returns its end cycle."""
-        durs = info.durations(acc)
+    def schedule(self, info: OpInfo, durs: tuple[int, ...], ready: int, checks: list[Check] | None) -> int:
+        """Issue one instance of ``info`` of engine cycles ``durs`` whose dependencies complete at ``ready``;
+        ``checks`` are its tile accesses for the race detector; returns its end cycle."""
         free = self.free
         if info.engine == "matrix":
             r, c, w = durs
@@ -178,8 +179,8 @@ class Timing:
             busy = d
             if self.trace:
                 self.events.append((TRACKS.index(info.engine), self.label(info), start, d))
-        if self.races:
-            self._check(info, acc, read, write)
+        if checks is not None:
+            self._check(info, checks, read, write)
         lt = self.layers.get(info.layer)
         if lt is None:
             lt = self.layers[info.layer] = LayerTime(start=start)
@@ -188,33 +189,41 @@ class Timing:
         lt.busy[e] += busy
         return end
 
-    def _check(self, info: OpInfo, acc: list[Any], read: tuple[int, int], write: tuple[int, int]) -> None:
+    def _check(self, info: OpInfo, checks: list[Check], read: tuple[int, int], write: tuple[int, int]) -> None:
         eng = info.engine
         tiles = self.tiles
-        for a in acc:
-            if a.write:
+        for key, w, role in checks:
+            if w:
                 continue
-            key = (id(a.mem), int(a.base[0]), a.sig)
             rec = tiles.get(key)
             if rec is None:
                 rec = tiles[key] = [None, 0, None, {}]
             if rec[0] is not None and rec[0] != eng and rec[1] > read[0]:
-                raise _race(info, a.role, "reads", rec[2], "writing", rec[1], read[0])
+                raise _race(info, role, "reads", rec[2], "writing", rec[1], read[0])
             prev = rec[3].get(eng)
             if prev is None or prev[0] < read[1]:
                 rec[3][eng] = (read[1], info)
-        for a in acc:
-            if not a.write:
+        for key, w, role in checks:
+            if not w:
                 continue
-            key = (id(a.mem), int(a.base[0]), a.sig)
             rec = tiles.get(key)
             if rec is not None:
                 if rec[0] is not None and rec[0] != eng and rec[1] > write[0]:
-                    raise _race(info, a.role, "writes", rec[2], "writing", rec[1], write[0])
+                    raise _race(info, role, "writes", rec[2], "writing", rec[1], write[0])
                 for e2, (end, other) in rec[3].items():
                     if e2 != eng and end > write[0]:
-                        raise _race(info, a.role, "writes", other, "reading", end, write[0])
+                        raise _race(info, role, "writes", other, "reading", end, write[0])
             tiles[key] = [eng, write[1], info, {}]
+
+
+#: one tile access of an operation instance for the race detector: ((memory id, first element, footprint), whether
+#: it writes, operand role)
+Check = tuple[tuple[int, int, Any], bool, str]
+
+
+def access_checks(acc: list[Any]) -> list[Check]:
+    """The race-detector entries of the accesses of one instance."""
+    return [((id(a.mem), int(a.base[0]), a.sig), a.write, a.role) for a in acc]
 
 
 def _race(info: OpInfo, role: str, verb: str, other: OpInfo, doing: str, end: int, start: int) -> SimError:
@@ -306,6 +315,9 @@ class Simulator(Interpreter):
         self.dram_scratch = Memory("dram scratch", "dram", np.zeros(0, dtype=np.uint8))
         self.globals: dict[Operation, Memory] = {}
         self.batched_loops = 0
+        #: time batched nests with compiled token flow (:mod:`.replay`) rather than the interpreter
+        self.fast_timing = True
+        self.timing_programs: dict[Operation, Any] = {}
         own: dict[str, Any] = {name: Simulator._engine_op for name in dsa.ENGINE_OF}
         own.update({"dsa.buffer": Simulator._buffer, "dsa.wait": Simulator._wait, "dsa.join": Simulator._join,
                     "scf.for": Simulator._for, "scf.yield": Simulator._yield,
@@ -363,7 +375,8 @@ class Simulator(Interpreter):
         for p in info.deps:
             if args[p] > ready:
                 ready = args[p]
-        return [self.timing.schedule(info, acc, int(ready))]
+        tm = self.timing
+        return [tm.schedule(info, info.durations(acc), int(ready), access_checks(acc) if tm.races else None)]
 
     def _buffer(self, op: Operation, args: list[Any]) -> list[Any]:
         return [self.buffer(op)]
@@ -419,15 +432,20 @@ class Simulator(Interpreter):
         plan = self.plan(op)
         if self.data and self.batch and trips >= 2 and plan.batchable:
             from .batch import run_batched
+            from .replay import LoopTimer
 
-            done = run_batched(self, op, lb, step, trips)
+            timer = LoopTimer.make(self, op, plan, carried) if self.fast_timing else None
+            done = run_batched(self, op, lb, step, trips, None if timer is None else timer.chunk)
             if done:
                 self.batched_loops += 1
-                self.data = False
-                try:
-                    carried = self._loop(op, lb, step, 0, done, carried, plan.extrapolatable)
-                finally:
-                    self.data = True
+                if timer is not None:
+                    carried = timer.finish(done)
+                else:
+                    self.data = False
+                    try:
+                        carried = self._loop(op, lb, step, 0, done, carried, plan.extrapolatable)
+                    finally:
+                        self.data = True
             return self._loop(op, lb, step, done, trips, carried, False)
         return self._loop(op, lb, step, 0, trips, carried, plan.extrapolatable and not self.data)
 
@@ -437,18 +455,21 @@ class Simulator(Interpreter):
         region = op.regions[0]
         snaps: list[tuple[Any, ...]] = []
         plan = self.plans[op] if extrapolate else None
-        tm = self.timing
         t = t0
         while t < t1:
             if plan is not None:
-                snaps.append((self._state(plan, carried), list(tm.busy), len(tm.events),
-                              {k: (v.end, list(v.busy)) for k, v in tm.layers.items()}))
-                if len(snaps) >= 2 and self._extrapolate(plan, snaps, t1 - t):
-                    d = snaps[-1][0][0] - snaps[-2][0][0]
-                    return [c + (t1 - t) * d for c in carried]
+                snaps.append(self._snapshot(plan, carried))
+                if len(snaps) >= 2 and self._steady(plan, snaps):
+                    return self._advance(snaps, t1 - t, carried)
             carried = list(self.run_region(region, [np.int64(lb + t * step), *carried]))
             t += 1
         return carried
+
+    def _snapshot(self, plan: LoopPlan, carried: list[Any]) -> tuple[Any, ...]:
+        """The timing state between two iterations of a loop, for :meth:`_steady` and :meth:`_advance`."""
+        tm = self.timing
+        return (self._state(plan, carried), list(tm.busy), len(tm.events),
+                {k: (v.end, list(v.busy)) for k, v in tm.layers.items()}, plan)
 
     def _state(self, plan: LoopPlan, carried: list[Any]) -> tuple[int, ...]:
         tm = self.timing
@@ -457,24 +478,30 @@ class Simulator(Interpreter):
             s.append(tm.ctl)
         return tuple(s + [int(c) for c in carried])
 
-    def _extrapolate(self, plan: LoopPlan, snaps: list[tuple[Any, ...]], k: int) -> bool:
-        """If the last iteration shifted the whole state by one ``d``, advance the remaining ``k`` iterations at
-        once: the schedule is a max-plus function of the state, so ``S(t+1) = S(t) + d`` implies
-        ``S(t+j) = S(t) + j·d`` as long as no token from outside the loop can still delay an operation."""
-        (s1, b1, e1, l1), (s2, b2, e2, l2) = snaps[-2:]
+    def _steady(self, plan: LoopPlan, snaps: list[tuple[Any, ...]]) -> bool:
+        """Whether the last iteration shifted the whole state by one ``d`` and no token from outside the loop can
+        still delay an operation: the schedule is a max-plus function of the state, so ``S(t+1) = S(t) + d``
+        then implies ``S(t+j) = S(t) + j·d`` (:meth:`_advance`)."""
+        s1, s2 = snaps[-2][0], snaps[-1][0]
         if not s2:
             return False
         d = s2[0] - s1[0]
         if d <= 0 or any(y - x != d for x, y in zip(s1, s2)):
             return False
-        db = [y - x for x, y in zip(b1, b2)]
         tm = self.timing
         lowest = min((tm.free[i] for i in plan.entries), default=0)
         externals = [int(self.env[v]) for v in plan.externals if v in self.env]
         if not plan.has_wait:
             externals.append(tm.ctl)
-        if any(x > lowest - d for x in externals):  # an outside token could still delay an operation
-            return False
+        return not any(x > lowest - d for x in externals)  # an outside token could still delay an operation
+
+    def _advance(self, snaps: list[tuple[Any, ...]], k: int, carried: list[Any]) -> list[Any]:
+        """Advance the remaining ``k`` iterations of a loop at a steady state (:meth:`_steady`) at once; returns
+        the carried tokens after them."""
+        (s1, b1, e1, l1, _), (s2, b2, e2, _, plan) = snaps[-2:]
+        d = s2[0] - s1[0]
+        db = [y - x for x, y in zip(b1, b2)]
+        tm = self.timing
         for i in plan.slots:
             tm.free[i] += k * d
         if plan.has_wait:
@@ -489,7 +516,7 @@ class Simulator(Interpreter):
             if lt.end != end0:
                 lt.end += k * d
                 lt.busy = [x + k * (x - y) for x, y in zip(lt.busy, busy0)]
-        return True
+        return [c + k * d for c in carried]
 
     # --- control-processor fallback -----------------------------------------------------------------------------
     def _resolve(self, op: Operation) -> Any:

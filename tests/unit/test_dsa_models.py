@@ -15,6 +15,7 @@ benchmarks/models.md.
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,12 @@ from tools import mlir_py_translate  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 DIGITS = ROOT / "examples" / "digits"
 BATCH = 150
-#: light models that compile and match onnxruntime on the DSA (benchmarks/models.md has the others)
-LIGHT_PASSING = ["squeezenet", "shufflenet", "bvlc_alexnet"]
+#: onnx's light models, all of which compile and match onnxruntime on the DSA (benchmarks/models.md); CI runs all
+#: but VGG-19, whose 20 GMAC take ~7.5 min of simulation (MLIR_PY_DSA_ALL_MODELS=1 runs it too)
+LIGHT_MODELS = ["squeezenet", "shufflenet", "bvlc_alexnet", "zfnet512", "inception_v1", "inception_v2", "resnet50",
+                "densenet121"]
+LIGHT_PASSING = [*LIGHT_MODELS, pytest.param("vgg19", marks=pytest.mark.skipif(
+    not os.environ.get("MLIR_PY_DSA_ALL_MODELS"), reason="~7.5 min of simulation; MLIR_PY_DSA_ALL_MODELS=1"))]
 
 
 def _split() -> Any:
@@ -97,7 +102,9 @@ def test_light_model_on_dsa_matches_onnxruntime(name: str) -> None:
     r = _bench().run_model(name)
     assert r["rel_err"] <= 1e-4
     rep = r["report"]
-    assert rep["cycles"] > 0 and rep["macs"] > 0 and rep["peak_sram_bytes"] >= rep["sram_lower_bound_bytes"] > 0
+    assert rep["cycles"] > 0 and rep["macs"] > 0
+    # issue #7: memory planning within 10 % of the lower bound on every model
+    assert rep["sram_lower_bound_bytes"] <= rep["peak_sram_bytes"] <= 1.10 * rep["sram_lower_bound_bytes"]
 
 
 @pytest.mark.parametrize("node", [
