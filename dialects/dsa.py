@@ -1072,6 +1072,17 @@ class JoinOp(DsaOp, name="dsa.join"):
         types["token"] = [TOKEN]
 
 
+def operand_fields(op: Operation) -> dict[str, list[int]]:
+    """Operand positions of every operand field of a dsa op, by field name (``operandSegmentSizes`` resolved)."""
+    out: dict[str, list[int]] = {}
+    pos = 0
+    defs = op.operand_defs  # type: ignore[attr-defined]
+    for d, n in zip(defs, op.segment_sizes("operand", defs, op.num_operands)):  # type: ignore[attr-defined]
+        out[d.name] = list(range(pos, pos + n))
+        pos += n
+    return out
+
+
 #: the ops of the dialect, by engine (the simulator's and the docs' grouping)
 ENGINE_OF: dict[str, str] = {"dsa.dma_load": "dma", "dsa.dma_store": "dma", "dsa.matmul": "matrix",
                              "dsa.vector": "vector", "dsa.fill": "vector", "dsa.maxpool": "sort", "dsa.topk": "sort"}
@@ -1085,4 +1096,5 @@ DIALECT = Dialect("dsa", _OPS, description=__doc__ or "",
 
 __all__ = [c.__name__ for c in _OPS] + [
     "ACC_TYPE", "DEFAULT_TARGET", "DIALECT", "DRAM", "ELEMENT_BYTES", "ENGINE_OF", "MemorySpaceAttr", "SRAM",
+    "operand_fields",
     "SRAM_ALIGN", "TOKEN", "TargetAttr", "TokenType", "VectorKind", "nbytes", "space_of", "target_of"]

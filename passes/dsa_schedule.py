@@ -45,7 +45,7 @@ an SRAM ``memref.alloc``, a rotated buffer used outside its loop or by an op tha
 
 from __future__ import annotations
 
-from dialects.dsa import TOKEN, JoinOp, TokenType, space_of
+from dialects.dsa import ENGINE_OF, TOKEN, JoinOp, TokenType, operand_fields, space_of
 from mlir_py.attributes import DenseArrayAttr, IntegerAttr, MemRefType, StringAttr, i32, index
 from mlir_py.ir import Block, BlockArgument, Operation, Value
 from mlir_py.pass_manager import Pass, PassOption, register_pass
@@ -54,22 +54,14 @@ PIPELINE = "dsa.pipeline"
 ROTATE = "dsa.rotate"
 
 #: the engine of each dsa op (ops of one engine run in issue order)
-ENGINE = {"dsa.dma_load": "dma", "dsa.dma_store": "dma", "dsa.matmul": "matrix", "dsa.vector": "vector",
-          "dsa.fill": "vector", "dsa.maxpool": "sort", "dsa.topk": "sort"}
+ENGINE = ENGINE_OF
 #: the operand fields each engine op writes (the others are read; matmul's ``acc`` is read and written)
 WRITTEN = {"dsa.dma_load": ("sram",), "dsa.dma_store": ("dram",), "dsa.matmul": ("acc", "out"),
            "dsa.vector": ("out",), "dsa.fill": ("out",), "dsa.maxpool": ("out",), "dsa.topk": ("values", "indices")}
 
 
-def fields(op: Operation) -> dict[str, list[int]]:
-    """Operand positions of every operand field of a dsa op (segments resolved)."""
-    out: dict[str, list[int]] = {}
-    pos = 0
-    defs = op.operand_defs  # type: ignore[attr-defined]
-    for d, n in zip(defs, op.segment_sizes("operand", defs, op.num_operands)):  # type: ignore[attr-defined]
-        out[d.name] = list(range(pos, pos + n))
-        pos += n
-    return out
+#: operand positions of every operand field of a dsa op
+fields = operand_fields
 
 
 def accesses(op: Operation) -> list[tuple[Value, bool]]:

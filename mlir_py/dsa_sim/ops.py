@@ -74,15 +74,7 @@ class Role:
         return self.size * self.dtype.itemsize
 
 
-def _positions(op: Operation) -> dict[str, list[int]]:
-    """Operand positions of every operand field of a dsa op (segments resolved)."""
-    out: dict[str, list[int]] = {}
-    pos = 0
-    sizes = op.segment_sizes("operand", op.operand_defs, op.num_operands)  # type: ignore[attr-defined]
-    for d, n in zip(op.operand_defs, sizes):  # type: ignore[attr-defined]
-        out[d.name] = list(range(pos, pos + n))
-        pos += n
-    return out
+_positions = dsa.operand_fields
 
 
 def _as_index(v: Any, n: int) -> np.ndarray:
